@@ -1,0 +1,66 @@
+// Command matterlint lints and verifies Matter device-attestation
+// certificates (PAA, PAI, DAC) offline.
+//
+//	matterlint lint [flags] PATH...     lint certificates (PEM bundles, DER, hex, base64, directories, -)
+//	matterlint list-lints [--json]      print every rule with its metadata
+//	matterlint version                  print the version
+//
+// Exit codes: 0 no error-level finding; 1 error-level findings; 2 usage or
+// I/O error; 3 an input is not a certificate.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK             = 0
+	exitFindings       = 1
+	exitUsage          = 2
+	exitNotCertificate = 3
+)
+
+const version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `matterlint: lint Matter device-attestation certificates (PAA, PAI, DAC) offline
+
+Usage:
+  matterlint lint [--role auto|paa|pai|dac|crl-signer] [--at RFC3339|now] [--format text|json] PATH...
+  matterlint list-lints [--json]
+  matterlint version
+
+PATH is a PEM file (bundles of many certificates), a DER file, a hex or base64
+file, a directory (read recursively: *.pem *.der *.crt *.cer *.cert) or - for
+standard input.
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or I/O
+error, 3 an input is not a certificate.
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "lint":
+		return runLint(args[1:], stdin, stdout, stderr)
+	case "list-lints":
+		return runListLints(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "matterlint", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "matterlint: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}

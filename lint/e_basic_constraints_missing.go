@@ -1,0 +1,17 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_basic_constraints_missing",
+				"PAA, PAI and DAC must carry a basicConstraints extension",
+				citeFormat, SourceMatter),
+			Roles: rolesAttestation, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if ctx.Cert.BasicConstraints == nil {
+				r.Add("tbsCertificate.extensions", "absent", "basicConstraints", "basicConstraints extension is missing")
+			}
+		},
+	})
+}

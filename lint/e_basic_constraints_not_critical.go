@@ -1,0 +1,17 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_basic_constraints_not_critical",
+				"The basicConstraints extension must be marked critical",
+				citeFormat, SourceMatter),
+			Roles: rolesAttestation, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if bc := ctx.Cert.BasicConstraints; bc != nil && !bc.Ext.Critical {
+				r.Add("tbsCertificate.extensions[basicConstraints].critical", "false", "true", "basicConstraints is not marked critical")
+			}
+		},
+	})
+}

@@ -1,0 +1,25 @@
+package lint
+
+import "time"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_cert_not_valid_at_time",
+				"The certificate must be valid at the evaluation time (--at): notBefore ≤ t < notAfter",
+				"Matter SDK IsCertificateValidAtCurrentTime (DefaultDACVerifier step 19, chip-cert validate-att-cert); matter-pki-rules.md §4.3", SourceMatter),
+			Roles: rolesAll, SDK: SDKDacExpired, NeedsTime: true,
+			Note: "The SDK checks only the DAC against the current time (and only when the platform has a clock); PAI and PAA are checked at the DAC's issuance time by the chain check. This rule runs only when an evaluation time is given.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter
+			at := ctx.At.UTC().Format(time.RFC3339)
+			if nb.Present && nb.Err == "" && ctx.At.Before(nb.T) {
+				r.Add("tbsCertificate.validity.notBefore", nb.T.Format(time.RFC3339), "≤ "+at, "not yet valid at "+at+": notBefore is "+nb.T.Format(time.RFC3339))
+			}
+			if na.Present && na.Err == "" && !na.NoWellDefinedExpiration() && !ctx.At.Before(na.T) {
+				r.Add("tbsCertificate.validity.notAfter", na.T.Format(time.RFC3339), "> "+at, "expired at "+at+": notAfter is "+na.T.Format(time.RFC3339))
+			}
+		},
+	})
+}

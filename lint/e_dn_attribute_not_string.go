@@ -1,0 +1,28 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_dn_attribute_not_string",
+				"Subject and issuer attribute values must be ASN.1 character strings (DirectoryString)",
+				"RFC 5280 §4.1.2.4 (DirectoryString); DCL (Go crypto/x509 rejects non-string DN values); dcl-rules.md §7", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKNotChecked,
+			Note: "The SDK reads the raw value bytes of any type, so a VID encoded as an INTEGER may still be read; the DCL refuses the certificate.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, n := range []struct {
+				loc  string
+				name *matterext.Name
+			}{{"tbsCertificate.issuer", &ctx.Cert.Issuer}, {"tbsCertificate.subject", &ctx.Cert.Subject}} {
+				for _, a := range n.name.Attributes {
+					if !a.IsString() {
+						r.Add(n.loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
+							a.Type.Name()+" value is a "+matterext.TagName(a.Tag)+", not a character string")
+					}
+				}
+			}
+		},
+	})
+}

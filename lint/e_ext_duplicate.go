@@ -1,0 +1,27 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_ext_duplicate",
+				"An extension must not appear more than once",
+				"RFC 5280 §4.2; "+citeFormat+" (OpenSSL rejects a duplicate basicConstraints or keyUsage; mbedTLS rejects any duplicate)", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			exts := ctx.Cert.Extensions
+			for i := range exts {
+				if exts[i].OID == nil {
+					continue
+				}
+				for j := 0; j < i; j++ {
+					if exts[j].OID.Equal(exts[i].OID) {
+						r.Add("tbsCertificate.extensions["+itoa(int64(i))+"]", exts[i].OID.Name()+" again",
+							"one "+exts[i].OID.Name(), exts[i].OID.Name()+" appears again at position "+itoa(int64(i))+" (first at "+itoa(int64(j))+")")
+						break
+					}
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,44 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_ext_value_malformed",
+				"Every extension must be a well-formed Extension SEQUENCE, and basicConstraints, keyUsage, subjectKeyIdentifier, authorityKeyIdentifier and extKeyUsage values must decode",
+				"RFC 5280 §4.1, §4.2.1; "+citeFormat+" (the SDK back ends fail to parse such extensions)", SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			c := ctx.Cert
+			for i := range c.Extensions {
+				if e := &c.Extensions[i]; e.Err != "" {
+					loc := "tbsCertificate.extensions[" + itoa(int64(e.Index)) + "]"
+					if e.OID != nil {
+						loc = e.Path()
+					}
+					r.Add(loc, e.Err, "Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }", "malformed extension: "+e.Err)
+				}
+			}
+			check := func(name, err string) {
+				if err != "" {
+					r.Add("tbsCertificate.extensions["+name+"].extnValue", err, "a valid "+name+" value", name+" does not decode: "+err)
+				}
+			}
+			if bc := c.BasicConstraints; bc != nil {
+				check("basicConstraints", bc.Err)
+			}
+			if ku := c.KeyUsage; ku != nil {
+				check("keyUsage", ku.Err)
+			}
+			if sk := c.SubjectKeyID; sk != nil {
+				check("subjectKeyIdentifier", sk.Err)
+			}
+			if ak := c.AuthorityKeyID; ak != nil {
+				check("authorityKeyIdentifier", ak.Err)
+			}
+			if eku := c.ExtKeyUsage; eku != nil {
+				check("extKeyUsage", eku.Err)
+			}
+		},
+	})
+}

@@ -1,0 +1,17 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_key_usage_not_critical",
+				"The keyUsage extension must be marked critical",
+				citeFormat+"; "+citeCRLSigner, SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if ku := ctx.Cert.KeyUsage; ku != nil && !ku.Ext.Critical {
+				r.Add("tbsCertificate.extensions[keyUsage].critical", "false", "true", "keyUsage is not marked critical")
+			}
+		},
+	})
+}

@@ -1,0 +1,31 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_matter_vid_pid_attribute_duplicate",
+				"A subject DN may hold at most one Matter VID attribute and at most one PID attribute",
+				citeVIDPID+"; DCL x509.go VerifyAtMostOneVIDAndPID", SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			var vids, pids int
+			for _, a := range ctx.Cert.Subject.Attributes {
+				switch {
+				case a.Type.Equal(matterext.OIDMatterVendorID):
+					vids++
+				case a.Type.Equal(matterext.OIDMatterProductID):
+					pids++
+				}
+			}
+			if vids > 1 {
+				r.Add("tbsCertificate.subject[matter-att-vid]", itoa(int64(vids))+" VID attributes", "at most 1", "subject holds "+itoa(int64(vids))+" VID attributes")
+			}
+			if pids > 1 {
+				r.Add("tbsCertificate.subject[matter-att-pid]", itoa(int64(pids))+" PID attributes", "at most 1", "subject holds "+itoa(int64(pids))+" PID attributes")
+			}
+		},
+	})
+}

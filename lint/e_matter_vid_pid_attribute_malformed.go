@@ -1,0 +1,26 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_matter_vid_pid_attribute_malformed",
+				"A Matter VID or PID attribute value must be exactly 4 uppercase hex digits",
+				citeVIDPID+" (CHIP_ERROR_WRONG_CERT_DN)", SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+			Note: "The DCL parses VID/PID loosely (lowercase, 1-8 digits, 0x prefixes accepted); the SDK and the specification require 4 uppercase hex digits.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, a := range ctx.Cert.Subject.Attributes {
+				if !a.Type.Equal(matterext.OIDMatterVendorID) && !a.Type.Equal(matterext.OIDMatterProductID) {
+					continue
+				}
+				if !isUpperHex4(a.Value) {
+					r.Add("tbsCertificate.subject["+a.Type.Name()+"]", quote(a.Value), "4 uppercase hex digits, e.g. \"FFF1\"",
+						a.Type.Name()+" is "+quote(a.Value)+"; expected exactly 4 uppercase hex digits")
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,18 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_serial_longer_than_20_octets",
+				"The serial number must be at most 20 octets",
+				"RFC 5280 §4.1.2.2; DCL x509.go; SDK revocation kMaxCertificateSerialNumberLength = 20", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKNotChecked,
+			Note: "The SDK format check accepts longer serials, but its revocation code copies at most 20 bytes, so revocation of such a certificate can fail.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if n := len(ctx.Cert.Serial.Bytes); n > 20 {
+				r.Add("tbsCertificate.serialNumber", itoa(int64(n))+" octets", "≤ 20 octets", "serial number is "+itoa(int64(n))+" octets long")
+			}
+		},
+	})
+}

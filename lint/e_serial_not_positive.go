@@ -1,0 +1,25 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_serial_not_positive",
+				"The serial number must be a positive integer",
+				"RFC 5280 §4.1.2.2; DCL x509.go (serial > 0)", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKNotChecked,
+			Note: "The SDK format check only requires a serial to be present; the DCL rejects zero and negative serials; RFC 5280 requires a positive one.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			s := ctx.Cert.Serial
+			if !s.Present || len(s.Bytes) == 0 {
+				return
+			}
+			switch {
+			case s.Negative():
+				r.Add("tbsCertificate.serialNumber", "negative", "positive", "serial number is negative")
+			case s.Zero():
+				r.Add("tbsCertificate.serialNumber", "0", "positive", "serial number is zero")
+			}
+		},
+	})
+}

@@ -1,0 +1,21 @@
+package lint
+
+import "bytes"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_sig_alg_mismatch",
+				"tbsCertificate.signature must be byte-identical to signatureAlgorithm",
+				"RFC 5280 §4.1.1.2", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKChain,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			c := ctx.Cert
+			if c.TBSSigAlg.Present && c.SignatureAlgorithm.Present && !bytes.Equal(c.TBSSigAlg.Raw, c.SignatureAlgorithm.Raw) {
+				r.Add("signatureAlgorithm", c.SignatureAlgorithm.OID.Name(), c.TBSSigAlg.OID.Name(),
+					"signatureAlgorithm ("+c.SignatureAlgorithm.OID.Name()+") differs from tbsCertificate.signature ("+c.TBSSigAlg.OID.Name()+")")
+			}
+		},
+	})
+}

@@ -1,0 +1,26 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_sig_alg_not_ecdsa_with_sha256",
+				"The signature algorithm (tbsCertificate.signature and signatureAlgorithm) must be ecdsa-with-SHA256",
+				citeFormat+"; DCL x509.go (error 409)", SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+			Note: "Matter's PQC preview allows ML-DSA-44/65 on PAA and PAI (matter-pki-rules.md §2.6); matterlint does not lint ML-DSA profiles yet and reports them here.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, a := range []struct {
+				loc string
+				alg *matterext.AlgorithmIdentifier
+			}{{"tbsCertificate.signature.algorithm", &ctx.Cert.TBSSigAlg}, {"signatureAlgorithm.algorithm", &ctx.Cert.SignatureAlgorithm}} {
+				if a.alg.Present && a.alg.OID != nil && !a.alg.OID.Equal(matterext.OIDECDSAWithSHA256) {
+					r.Add(a.loc, a.alg.OID.Name(), "ecdsa-with-SHA256",
+						"signature algorithm is "+a.alg.OID.Name()+"; expected ecdsa-with-SHA256 (1.2.840.10045.4.3.2)")
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"github.com/matterlint/matterlint/matterext"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_signature_value_malformed",
+				"An ECDSA signatureValue must be a BIT STRING with no unused bits holding a DER Ecdsa-Sig-Value (two positive, minimal INTEGERs of at most 33 bytes)",
+				"RFC 5480 §2.2 / RFC 5758 §3.2; X.690 §8.3", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKChain,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			c := ctx.Cert
+			if !c.Signature.Present || !c.SignatureAlgorithm.OID.Equal(matterext.OIDECDSAWithSHA256) {
+				return
+			}
+			const loc = "signatureValue"
+			if c.Signature.UnusedBits != 0 {
+				r.Add(loc, "unused bits "+itoa(int64(c.Signature.UnusedBits)), "0", "signature BIT STRING has unused bits")
+				return
+			}
+			s := cryptobyte.String(c.Signature.Bytes)
+			var seq, ri, si cryptobyte.String
+			if !s.ReadASN1(&seq, cbasn1.SEQUENCE) || len(s) > 0 ||
+				!seq.ReadASN1(&ri, cbasn1.INTEGER) || !seq.ReadASN1(&si, cbasn1.INTEGER) || len(seq) > 0 {
+				r.Add(loc, "not an Ecdsa-Sig-Value", "SEQUENCE { r INTEGER, s INTEGER }", "signature is not a DER Ecdsa-Sig-Value")
+				return
+			}
+			for _, v := range []struct {
+				n string
+				b []byte
+			}{{"r", ri}, {"s", si}} {
+				i := matterext.Integer{Present: true, Bytes: v.b}
+				if !i.Minimal() || i.Negative() || i.Zero() || len(v.b) > 33 {
+					r.Add(loc+"."+v.n, "0x"+matterext.HexColon(v.b), "a positive minimal INTEGER", "signature "+v.n+" is not a positive, minimally encoded INTEGER of at most 33 bytes")
+				}
+			}
+		},
+	})
+}

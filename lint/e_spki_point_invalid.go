@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"crypto/ecdh"
+
+	"github.com/matterlint/matterlint/matterext"
+)
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_spki_point_invalid",
+				"A P-256 public key must be a 65-byte uncompressed point 04||X||Y that lies on the curve",
+				"Matter SDK ExtractPubkeyFromX509Cert (P256PublicKey, kP256_PublicKey_Length = 65); SEC 1 §2.3.4", SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			pk := &ctx.Cert.PublicKey
+			if !pk.Algorithm.OID.Equal(matterext.OIDECPublicKey) || !pk.Key.Present {
+				return
+			}
+			if !matterext.OID(curveOID(pk.Algorithm.Params)).Equal(matterext.OIDCurveP256) {
+				return
+			}
+			const loc = "tbsCertificate.subjectPublicKeyInfo.subjectPublicKey"
+			k := pk.Key.Bytes
+			switch {
+			case pk.Key.UnusedBits != 0:
+				r.Add(loc, "unused bits "+itoa(int64(pk.Key.UnusedBits)), "0", "the public-key BIT STRING has unused bits")
+			case len(k) != 65 || k[0] != 0x04:
+				found := itoa(int64(len(k))) + " bytes"
+				if len(k) > 0 {
+					found += " starting 0x" + matterext.HexColon(k[:1])
+				}
+				r.Add(loc, found, "65 bytes starting 0x04", "public key is "+found+"; expected an uncompressed point of 65 bytes starting 0x04")
+			default:
+				if _, err := ecdh.P256().NewPublicKey(k); err != nil {
+					r.Add(loc, "point not on curve", "a point on P-256", "public key is not a valid point on P-256")
+				}
+			}
+		},
+	})
+}

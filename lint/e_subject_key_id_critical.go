@@ -1,0 +1,18 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_subject_key_id_critical",
+				"The subjectKeyIdentifier extension must not be marked critical",
+				"RFC 5280 §4.2.1.2; "+citeFormat, SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+			Note: "Only the SDK's OpenSSL back end checks the criticality; mbedTLS does not.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if sk := ctx.Cert.SubjectKeyID; sk != nil && sk.Ext.Critical {
+				r.Add("tbsCertificate.extensions[subjectKeyIdentifier].critical", "true", "false", "subjectKeyIdentifier is marked critical; it must be non-critical")
+			}
+		},
+	})
+}

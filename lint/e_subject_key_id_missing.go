@@ -1,0 +1,17 @@
+package lint
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_subject_key_id_missing",
+				"Attestation certificates and CRL signers must carry a subjectKeyIdentifier extension",
+				citeFormat+"; "+citeCRLSigner, SourceMatter),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if ctx.Cert.SubjectKeyID == nil {
+				r.Add("tbsCertificate.extensions", "absent", "subjectKeyIdentifier", "subjectKeyIdentifier extension is missing")
+			}
+		},
+	})
+}

@@ -1,0 +1,24 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_time_invalid",
+				"notBefore and notAfter must be UTCTime YYMMDDHHMMSSZ or GeneralizedTime YYYYMMDDHHMMSSZ (seconds present, Zulu, no fractions) with valid dates",
+				"RFC 5280 §4.1.2.5.1, §4.1.2.5.2; X.690 §11.7, §11.8", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKFormat,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, f := range []struct {
+				loc string
+				t   *matterext.Time
+			}{{"tbsCertificate.validity.notBefore", &ctx.Cert.NotBefore}, {"tbsCertificate.validity.notAfter", &ctx.Cert.NotAfter}} {
+				if f.t.Present && f.t.Err != "" {
+					r.Add(f.loc, matterext.TagName(f.t.Tag)+" "+printable(f.t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.t.Err)
+				}
+			}
+		},
+	})
+}

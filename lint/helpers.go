@@ -1,0 +1,119 @@
+package lint
+
+import (
+	"crypto/elliptic"
+	"strconv"
+
+	"github.com/matterlint/matterlint/matterext"
+	zlint "github.com/zmap/zlint/v3/lint"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// Role sets used in rule metadata.
+const (
+	rolesAttestation = matterext.RolePAA | matterext.RolePAI | matterext.RoleDAC
+	rolesAll         = rolesAttestation | matterext.RoleCRLSigner
+	rolesCA          = matterext.RolePAA | matterext.RolePAI
+)
+
+// Citations shared by several rules.
+const (
+	citeFormat    = "Matter SDK VerifyAttestationCertificateFormat (src/crypto/CHIPCryptoPALOpenSSL.cpp, CHIPCryptoPALmbedTLSCert.cpp); matter-pki-rules.md §2.1"
+	citeDAC       = "Matter SDK VerifyAttestationCertificateFormat(kDAC); Matter Core spec §6.2.2.3 as cited by DCL x509.go; matter-pki-rules.md §2.2"
+	citePAI       = "Matter SDK VerifyAttestationCertificateFormat(kPAI); Matter Core spec §6.2.2.4 as cited by DCL x509.go; matter-pki-rules.md §2.3"
+	citePAA       = "Matter SDK VerifyAttestationCertificateFormat(kPAA) (\"Matter 1.1 spec 6.2.2.5\"); matter-pki-rules.md §2.4"
+	citeVIDPID    = "Matter SDK ExtractVIDPIDFromX509Cert / ExtractVIDPIDFromAttributeString (src/crypto/CHIPCryptoPAL.cpp); matter-pki-rules.md §3"
+	citeCRLSigner = "DCL x/pki MsgAddPkiRevocationDistributionPoint (CRL signer leaf profile); SDK revocation test delegates; matter-pki-rules.md §2.5, dcl-rules.md §6.3"
+	citeDER       = "ITU-T X.690 §10–11 (DER); RFC 5280 §4.1"
+)
+
+// keyUsage returns the decoded keyUsage when present and well-formed.
+func keyUsage(c *matterext.Certificate) *matterext.KeyUsage {
+	if c.KeyUsage == nil || c.KeyUsage.Err != "" {
+		return nil
+	}
+	return c.KeyUsage
+}
+
+// basicConstraints returns the decoded basicConstraints when present and
+// well-formed.
+func basicConstraints(c *matterext.Certificate) *matterext.BasicConstraints {
+	if c.BasicConstraints == nil || c.BasicConstraints.Err != "" {
+		return nil
+	}
+	return c.BasicConstraints
+}
+
+const kuLoc = "tbsCertificate.extensions[keyUsage].extnValue"
+const bcLoc = "tbsCertificate.extensions[basicConstraints].extnValue"
+
+// checkKeyUsageBits reports when the keyUsage lacks a required bit or holds a
+// bit outside allowed.
+func checkKeyUsageBits(ctx *Context, r *Reporter, required, allowed uint16, what string) {
+	ku := keyUsage(ctx.Cert)
+	if ku == nil {
+		return
+	}
+	if ku.Bits&required != required || ku.Bits&^allowed != 0 {
+		r.Addf(kuLoc, matterext.KeyUsageString(ku.Bits), what,
+			"keyUsage is %s; a %s needs %s", matterext.KeyUsageString(ku.Bits), ctx.Role, what)
+	}
+}
+
+func lintMeta(name, description, citation string, source zlint.LintSource) zlint.LintMetadata {
+	return zlint.LintMetadata{Name: name, Description: description, Citation: citation, Source: source}
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+// curveOID returns the namedCurve OID content octets of EC parameters.
+func curveOID(params []byte) []byte {
+	p := cryptobyte.String(params)
+	var curve cryptobyte.String
+	if !p.ReadASN1(&curve, cbasn1.OBJECT_IDENTIFIER) {
+		return nil
+	}
+	return curve
+}
+
+// printable renders raw bytes for a message, replacing control characters.
+func printable(b []byte) string {
+	out := make([]rune, 0, len(b))
+	for _, c := range string(b) {
+		if c < 0x20 || c == 0x7f || c == 0xFFFD {
+			c = '?'
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// missingHint explains why a VID (vid true) or PID the CN seems to hold was
+// not used.
+func missingHint(vp matterext.VIDPID, vid bool) string {
+	has, v := vp.HasCNPID, vp.CNPID
+	if vid {
+		has, v = vp.HasCNVID, vp.CNVID
+	}
+	if has {
+		return " (the commonName holds " + matterext.FormatID(v) + ", but the CN fallback is ignored because a Matter OID attribute is present)"
+	}
+	return ""
+}
+
+func isUpperHex4(b []byte) bool {
+	if len(b) != 4 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func quote(b []byte) string { return strconv.Quote(string(b)) }
+
+func ellipticP256() elliptic.Curve { return elliptic.P256() }

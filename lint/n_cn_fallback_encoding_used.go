@@ -1,0 +1,22 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("n_cn_fallback_encoding_used",
+				"The VID/PID is encoded with the legacy Mvid:/Mpid: commonName fallback instead of Matter OID attributes",
+				citeVIDPID+" (§3.2)", SourceMatter),
+			Roles: rolesAll, SDK: SDKNotChecked,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			vp, err := ctx.VIDPID()
+			if err != nil || (vp.VIDForm != matterext.FormCommonName && vp.PIDForm != matterext.FormCommonName) {
+				return
+			}
+			r.Add("tbsCertificate.subject[commonName]", "Mvid:/Mpid: in commonName", "matter-att-vid/matter-att-pid attributes",
+				"VID/PID come from the commonName fallback; Matter OID attributes (1.3.6.1.4.1.37244.2.1/.2.2) are preferred")
+		},
+	})
+}

@@ -1,0 +1,29 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("w_cn_fallback_conflicts_with_attribute",
+				"The commonName's Mvid:/Mpid: values differ from the Matter OID attributes (the attributes win)",
+				citeVIDPID+" (§3.2); SDK vector vidpid_fallback_encoding_15", SourceMatter),
+			Roles: rolesAll, SDK: SDKNotChecked,
+			Note: "The SDK silently uses the OID attributes; the DCL resolves such conflicts its own way.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			vp, err := ctx.VIDPID()
+			if err != nil {
+				return
+			}
+			if vp.VIDForm == matterext.FormAttribute && vp.HasCNVID && vp.CNVID != vp.VID {
+				r.Add("tbsCertificate.subject[commonName]", "Mvid:"+matterext.FormatID(vp.CNVID), "Mvid:"+matterext.FormatID(vp.VID),
+					"commonName says VID "+matterext.FormatID(vp.CNVID)+" but the VID attribute is "+matterext.FormatID(vp.VID))
+			}
+			if vp.PIDForm == matterext.FormAttribute && vp.HasCNPID && vp.CNPID != vp.PID {
+				r.Add("tbsCertificate.subject[commonName]", "Mpid:"+matterext.FormatID(vp.CNPID), "Mpid:"+matterext.FormatID(vp.PID),
+					"commonName says PID "+matterext.FormatID(vp.CNPID)+" but the PID attribute is "+matterext.FormatID(vp.PID))
+			}
+		},
+	})
+}

@@ -1,0 +1,28 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("w_dcl_ext_key_usage_without_server_auth",
+				"An extKeyUsage extension without serverAuth or anyExtendedKeyUsage makes the DCL reject the certificate",
+				"DCL x509.go Certificate.Verify (Go x509 default KeyUsages); dcl-rules.md §7 \"stricter\" item 1", SourceDCL),
+			Roles: rolesAttestation, SDK: SDKNotChecked,
+			Note: "Matter allows any extKeyUsage on PAA/PAI/DAC (the SDK vectors with EKU clientAuth,serverAuth pass); the DCL's Go chain verification requires serverAuth or anyExtendedKeyUsage when the extension is present.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			eku := ctx.Cert.ExtKeyUsage
+			if eku == nil || eku.Err != "" {
+				return
+			}
+			for _, u := range eku.Usages {
+				if u.Equal(matterext.OIDEKUServerAuth) || u.Equal(matterext.OIDEKUAny) {
+					return
+				}
+			}
+			r.Add("tbsCertificate.extensions[extKeyUsage].extnValue", "no serverAuth", "serverAuth or anyExtendedKeyUsage (for DCL submission)",
+				"extKeyUsage lacks serverAuth and anyExtendedKeyUsage; the DCL will reject this certificate")
+		},
+	})
+}

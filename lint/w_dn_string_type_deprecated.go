@@ -1,0 +1,28 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("w_dn_string_type_deprecated",
+				"DN attribute values should be UTF8String or PrintableString, not TeletexString, UniversalString or BMPString",
+				"RFC 5280 §4.1.2.4 (new certificates use PrintableString or UTF8String)", SourceRFC5280),
+			Roles: rolesAll, SDK: SDKNotChecked,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, n := range []struct {
+				loc  string
+				name *matterext.Name
+			}{{"tbsCertificate.issuer", &ctx.Cert.Issuer}, {"tbsCertificate.subject", &ctx.Cert.Subject}} {
+				for _, a := range n.name.Attributes {
+					switch a.Tag {
+					case matterext.TagT61String, matterext.TagUniversalString, matterext.TagBMPString:
+						r.Add(n.loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
+							a.Type.Name()+" is a "+matterext.TagName(a.Tag)+"; use UTF8String or PrintableString")
+					}
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,32 @@
+package lint
+
+import (
+	"bytes"
+	"crypto/sha1"
+
+	"github.com/matterlint/matterlint/matterext"
+)
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("w_subject_key_id_not_method1",
+				"The subjectKeyIdentifier should be the SHA-1 of the subjectPublicKey BIT STRING value (RFC 5280 method 1), as chip-cert derives it",
+				"RFC 5280 §4.2.1.2 (method 1); Matter SDK chip-cert CertUtils.cpp AddSubjectKeyId; matter-pki-rules.md §2.1", SourceMatter),
+			Roles: rolesAll, SDK: SDKNotChecked,
+			Note: "Verifiers never recompute the SKID; only AKID-to-SKID equality matters. A SKID not derived from the key is legal but hides key reuse and confuses tooling.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			c := ctx.Cert
+			sk := c.SubjectKeyID
+			if sk == nil || sk.Err != "" || len(sk.ID) != 20 || !c.PublicKey.Key.Present {
+				return
+			}
+			sum := sha1.Sum(c.PublicKey.Key.Bytes)
+			if !bytes.Equal(sum[:], sk.ID) {
+				r.Add("tbsCertificate.extensions[subjectKeyIdentifier].extnValue", matterext.HexColon(sk.ID), matterext.HexColon(sum[:]),
+					"subjectKeyIdentifier "+matterext.HexColon(sk.ID)+" is not SHA-1 of the public key ("+matterext.HexColon(sum[:])+")")
+			}
+		},
+	})
+}
