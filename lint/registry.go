@@ -111,7 +111,7 @@ func (r *Result) Max() Severity {
 }
 
 // Has reports whether a finding of the named rule is present.
-func (r *Result) Has(name string) bool {
+func (r Result) Has(name string) bool {
 	for i := range r.Findings {
 		if r.Findings[i].Rule.Name == name {
 			return true

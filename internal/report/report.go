@@ -54,7 +54,7 @@ type Summary struct {
 	WithErrors      int `json:"with_errors"`  // certificates with at least one error finding
 	WithWarnings    int `json:"with_warnings"`
 	WithNotices     int `json:"with_notices"`
-	Clean           int `json:"clean"` // certificates with no finding at all
+	Clean           int `json:"clean"`    // certificates with no finding at all
 	Errors          int `json:"errors"`   // error findings
 	Warnings        int `json:"warnings"` // warning findings
 	Notices         int `json:"notices"`  // notice findings

@@ -1,0 +1,148 @@
+package lint_test
+
+import (
+	"bytes"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/matterlint/matterlint/internal/fixtures"
+	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/matterext"
+)
+
+const certsDir = "../testdata/certs"
+
+func readFixture(t *testing.T, file string) *matterext.Certificate {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(certsDir, file))
+	if err != nil {
+		t.Fatalf("reading fixture (run go generate ./lint): %v", err)
+	}
+	blk, _ := pem.Decode(b)
+	if blk == nil {
+		t.Fatalf("%s: no PEM block", file)
+	}
+	c, err := matterext.ParseCertificate(blk.Bytes)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return c
+}
+
+func firedRules(res lint.Result) []string {
+	set := map[string]bool{}
+	for _, f := range res.Findings {
+		set[f.Rule.Name] = true
+	}
+	var out []string
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestFixturesUpToDate checks that testdata/certs is what the generator
+// writes, so the fixtures are reproducible with go generate.
+func TestFixturesUpToDate(t *testing.T) {
+	for p, want := range fixtures.Files() {
+		got, err := os.ReadFile(filepath.Join(certsDir, p))
+		if err != nil {
+			t.Errorf("%s: %v (run go generate ./lint)", p, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the generator's output (run go generate ./lint)", p)
+		}
+	}
+}
+
+// TestEveryRuleHasAFixture: every registered rule has exactly one failing
+// fixture, and every fixture names a registered rule.
+func TestEveryRuleHasAFixture(t *testing.T) {
+	reg := lint.Default()
+	var rules, cases []string
+	for _, r := range reg.Rules() {
+		rules = append(rules, r.Name)
+	}
+	for _, c := range fixtures.Cases() {
+		cases = append(cases, c.Rule)
+	}
+	sort.Strings(cases)
+	if diff := cmp.Diff(rules, cases); diff != "" {
+		t.Errorf("rules (-) vs fixtures (+):\n%s", diff)
+	}
+}
+
+// TestValidFixtures: the valid chain has no finding at all, with the role
+// detected or given.
+func TestValidFixtures(t *testing.T) {
+	reg := lint.Default()
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, v := range fixtures.Valid() {
+		t.Run(v.Role, func(t *testing.T) {
+			c := readFixture(t, v.File)
+			role, _ := matterext.ParseRole(v.Role)
+			if got := matterext.DetectRole(c); got != role {
+				t.Errorf("DetectRole = %v, want %v", got, role)
+			}
+			res := reg.Lint(c, lint.Options{At: at})
+			for _, f := range res.Findings {
+				t.Errorf("unexpected %s at %s: %s", f.Rule.Name, f.Location, f.Message)
+			}
+		})
+	}
+}
+
+// TestRules runs each rule's failing fixture: the rule fires, only the rules
+// the case lists fire beside it, and the rule stays silent on the valid
+// certificate of the same role.
+func TestRules(t *testing.T) {
+	reg := lint.Default()
+	for _, tc := range fixtures.Cases() {
+		t.Run(tc.Rule, func(t *testing.T) {
+			role, err := matterext.ParseRole(tc.Role)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := lint.Options{Role: role}
+			if tc.At != "" {
+				opts.At, _ = time.Parse(time.RFC3339, tc.At)
+			}
+			rule, err := reg.Lookup(tc.Rule)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rule.Roles&role == 0 {
+				t.Fatalf("fixture role %v is not among the rule's roles %v", role, rule.Roles)
+			}
+			res := reg.Lint(readFixture(t, tc.File()), opts)
+			want := append([]string{tc.Rule}, tc.Also...)
+			sort.Strings(want)
+			if diff := cmp.Diff(want, firedRules(res)); diff != "" {
+				t.Errorf("fired rules (-want +got):\n%s", diff)
+			}
+			for _, f := range res.Findings {
+				if f.Rule.Name != tc.Rule {
+					continue
+				}
+				if f.Location == "" || f.Message == "" || f.Expected == "" {
+					t.Errorf("finding lacks location, message or expected value: %+v", f)
+				}
+				if got, want := f.SDKCode, rule.SDK.Code(role); got != want {
+					t.Errorf("SDK code %v, want %v", got, want)
+				}
+			}
+			for _, v := range fixtures.Valid() {
+				if v.Role == tc.Role && reg.Lint(readFixture(t, v.File), opts).Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid %s", tc.Rule, v.Role)
+				}
+			}
+		})
+	}
+}
