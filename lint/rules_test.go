@@ -146,3 +146,22 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestNoStaleFixtures: every file under testdata/certs is written by the
+// generator, so a renamed rule leaves no orphan behind.
+func TestNoStaleFixtures(t *testing.T) {
+	want := fixtures.Files()
+	err := filepath.WalkDir(certsDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(certsDir, p)
+		if _, ok := want[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("%s is not produced by the fixture generator", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

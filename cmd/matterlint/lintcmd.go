@@ -13,6 +13,7 @@ import (
 	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/lint/zlintbridge"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/spf13/pflag"
 )
@@ -25,6 +26,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "text output: do not list certificates without findings")
+	zlintPass := fs.Bool("zlint", false, "also run zlint's RFC 5280 lints (an allow-list; see list-lints --zlint)")
+	zlintNames := fs.StringSlice("zlint-lints", nil, "zlint lints to run instead of the default allow-list (implies --zlint)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: matterlint lint [flags] PATH...\n\n")
 		fs.PrintDefaults()
@@ -70,12 +73,21 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	reg := lint.Default()
+	var pass *zlintbridge.Pass
+	if *zlintPass || len(*zlintNames) > 0 {
+		p, err := zlintbridge.NewPass(*zlintNames)
+		if err != nil {
+			fmt.Fprintf(stderr, "matterlint lint: --zlint-lints: %v\n", err)
+			return exitUsage
+		}
+		pass = p
+	}
 	rd := &input.Reader{Stdin: stdin}
 	var sum report.Summary
 	var werr error
 	batch.Map(*jobs,
 		func(emit func(input.Item) bool) { rd.Read(fs.Args(), emit) },
-		func(it input.Item) report.CertResult { return lintItem(reg, it, opts) },
+		func(it input.Item) report.CertResult { return lintItem(reg, pass, it, opts) },
 		func(r report.CertResult) bool {
 			sum.Add(&r)
 			if err := w.Write(&r); err != nil && werr == nil {
@@ -117,7 +129,8 @@ func parseAt(s string) (time.Time, error) {
 }
 
 // lintItem decodes and lints one input object.
-func lintItem(reg *lint.Registry, it input.Item, opts lint.Options) report.CertResult {
+// pass, when not nil, adds zlint's findings.
+func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) report.CertResult {
 	r := report.CertResult{Source: it.Source, Index: it.Index, Format: it.Format}
 	if it.Err != nil {
 		r.Err, r.Index = it.Err, it.Err.Index
@@ -134,6 +147,9 @@ func lintItem(reg *lint.Registry, it input.Item, opts lint.Options) report.CertR
 	}
 	res := reg.Lint(c, opts)
 	sum := sha256.Sum256(c.Raw)
+	if pass != nil {
+		res.Findings = append(res.Findings, pass.LintOrNotice(c)...)
+	}
 	r.Role, r.RoleDetected, r.Findings = res.Role, res.RoleDetected, res.Findings
 	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
 	return r

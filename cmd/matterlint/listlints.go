@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/lint/zlintbridge"
 	"github.com/spf13/pflag"
 )
 
@@ -46,6 +47,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("list-lints", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print a JSON array")
+	withZlint := fs.Bool("zlint", false, "also list the zlint lints that lint --zlint runs")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
@@ -53,6 +55,14 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rules := lint.Default().Rules()
+	if *withZlint {
+		p, err := zlintbridge.NewPass(nil)
+		if err != nil {
+			fmt.Fprintln(stderr, "matterlint list-lints:", err)
+			return exitUsage
+		}
+		rules = append(append([]*lint.Rule(nil), rules...), p.Rules()...)
+	}
 	if *asJSON {
 		out := make([]ruleJSON, 0, len(rules))
 		for _, r := range rules {

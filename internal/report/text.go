@@ -50,9 +50,10 @@ func (t *TextWriter) Write(r *CertResult) error {
 			}
 			fmt.Fprintf(t.w, "  %-6s %s: %s\n", strings.ToUpper(sev.String()), f.Rule.Name, f.Message)
 			fmt.Fprintf(t.w, "         at %s", f.Location)
-			if f.SDKCode != matterext.Success {
+			switch {
+			case f.SDKCode != matterext.Success:
 				fmt.Fprintf(t.w, "; SDK: %s (%d)", f.SDKCode, f.SDKCode)
-			} else {
+			case !strings.HasPrefix(string(f.Rule.Source), "zlint:"):
 				t.w.WriteString("; SDK: accepted")
 			}
 			fmt.Fprintf(t.w, "; source: %s\n", f.Rule.Source)

@@ -3,7 +3,7 @@ package lint
 func init() {
 	register(&Rule{
 		Metadata: Metadata{
-			LintMetadata: lintMeta("e_basic_constraints_not_critical",
+			LintMetadata: lintMeta("e_basic_constraints_critical_missing",
 				"The basicConstraints extension must be marked critical",
 				citeFormat, SourceMatter),
 			Roles: rolesAttestation, SDK: SDKFormat,

@@ -3,7 +3,7 @@ package lint
 func init() {
 	register(&Rule{
 		Metadata: Metadata{
-			LintMetadata: lintMeta("e_key_usage_not_critical",
+			LintMetadata: lintMeta("e_key_usage_critical_missing",
 				"The keyUsage extension must be marked critical",
 				citeFormat+"; "+citeCRLSigner, SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
