@@ -180,7 +180,7 @@ func ReadStream(name string, rd io.Reader, emit func(Item) bool) bool {
 		return emit(Item{Source: name, Err: &Error{Source: name, Index: -1, Kind: KindFormat, Msg: "empty input"}})
 	case bytes.Contains(head, []byte("-----BEGIN ")):
 		return readPEM(name, br, emit)
-	case len(trimmed) > 0 && trimmed[0] == 0x30:
+	case head[0] == 0x30 && !isText(head):
 		return readDER(name, br, "der", emit)
 	}
 	data, err := io.ReadAll(io.LimitReader(br, MaxTextSize+1))
@@ -223,6 +223,18 @@ func decodeText(data []byte) ([]byte, string, error) {
 		}
 	}
 	return nil, "", errors.New("not PEM, DER, hex or base64")
+}
+
+// isText reports whether b looks like ASCII text (hex or base64 with line
+// breaks) rather than binary DER, whose length octets of a certificate are
+// ≥ 0x80.
+func isText(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+			return false
+		}
+	}
+	return true
 }
 
 func isHex(b []byte) bool {
