@@ -229,3 +229,15 @@ func TestListLintsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesDocUpToDate: docs/rules.md is what list-lints --markdown prints.
+func TestRulesDocUpToDate(t *testing.T) {
+	_, out, _ := runCLI(t, "", "list-lints", "--markdown")
+	want, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("docs/rules.md is stale: go run ./cmd/matterlint list-lints --markdown > docs/rules.md")
+	}
+}
