@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"crypto/elliptic"
 	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -116,4 +115,3 @@ func isUpperHex4(b []byte) bool {
 
 func quote(b []byte) string { return strconv.Quote(string(b)) }
 
-func ellipticP256() elliptic.Curve { return elliptic.P256() }

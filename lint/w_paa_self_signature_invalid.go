@@ -1,8 +1,7 @@
 package lint
 
 import (
-	"crypto/ecdsa"
-	"crypto/sha256"
+	"errors"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -14,19 +13,18 @@ func init() {
 				"A self-issued PAA's signature should verify under its own public key",
 				"RFC 5280 §6.1 (trust anchor); matter-pki-rules.md §2.4, §8 item 5; dcl-rules.md §7 \"laxer\" item 1", SourceMatter),
 			Roles: matterext.RolePAA, SDK: SDKNotChecked,
-			Note: "Neither the SDK nor the DCL verifies the PAA self-signature.",
+			Note:  "Neither the SDK nor the DCL verifies the PAA self-signature.",
 		},
 		Check: func(ctx *Context, r *Reporter) {
 			c := ctx.Cert
-			if !c.SelfIssued() || !c.SignatureAlgorithm.OID.Equal(matterext.OIDECDSAWithSHA256) || !c.Signature.Present {
+			if !c.SelfIssued() {
 				return
 			}
-			pub, err := ecdsa.ParseUncompressedPublicKey(ellipticP256(), c.PublicKey.Key.Bytes)
+			pub, err := c.ECDSAPublicKey()
 			if err != nil {
-				return // reported by e_spki_point_invalid
+				return // reported by the key rules
 			}
-			sum := sha256.Sum256(c.RawTBS)
-			if !ecdsa.VerifyASN1(pub, sum[:], c.Signature.Bytes) {
+			if err := c.CheckSignature(pub); errors.Is(err, matterext.ErrBadSignature) {
 				r.Add("signatureValue", "does not verify", "a valid self-signature", "PAA self-signature does not verify under its own public key")
 			}
 		},

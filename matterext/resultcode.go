@@ -119,3 +119,7 @@ func FormatInvalidFor(r Role) ResultCode {
 	}
 	return Success
 }
+
+// Error makes a ResultCode usable as an error value, so that callers can
+// test verification errors with errors.Is(err, matterext.DacExpired).
+func (c ResultCode) Error() string { return c.String() }

@@ -2,6 +2,9 @@
 // certificates (PAA, PAI, DAC) offline.
 //
 //	matterlint lint [flags] PATH...     lint certificates (PEM bundles, DER, hex, base64, directories, -)
+//	matterlint verify --dac F --pai F   verify a DAC → PAI → PAA chain
+//	matterlint explain CODE             explain an SDK attestation result code
+//	matterlint paa list                 list the trusted PAAs
 //	matterlint list-lints [--json]      print every rule with its metadata
 //	matterlint version                  print the version
 //
@@ -33,6 +36,10 @@ const usage = `matterlint: lint Matter device-attestation certificates (PAA, PAI
 
 Usage:
   matterlint lint [--role auto|paa|pai|dac|crl-signer] [--at RFC3339|now] [--format text|json] PATH...
+  matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX]
+                    [--at TIME | --no-current-time] [--format text|json] [DACS...]
+  matterlint explain CODE             (e.g. explain 303, explain kDacFormatInvalid)
+  matterlint paa list [--paa-dir D]   (default: the embedded production PAAs)
   matterlint list-lints [--json]
   matterlint version
 
@@ -52,6 +59,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "lint":
 		return runLint(args[1:], stdin, stdout, stderr)
+	case "verify":
+		return runVerify(args[1:], stdin, stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdout, stderr)
+	case "paa":
+		return runPAA(args[1:], stdout, stderr)
 	case "list-lints":
 		return runListLints(args[1:], stdout, stderr)
 	case "version", "--version":

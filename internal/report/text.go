@@ -65,6 +65,9 @@ func (t *TextWriter) Write(r *CertResult) error {
 	return nil
 }
 
+// Plural returns "s" unless n is 1.
+func Plural(n int) string { return plural(n) }
+
 func plural(n int) string {
 	if n == 1 {
 		return ""

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/matterlint/matterlint/internal/fixtures"
+)
+
+type verifyDoc struct {
+	Verdict     string `json:"verdict"`
+	SDKCode     int    `json:"sdk_code"`
+	SDKCodeName string `json:"sdk_code_name"`
+	Findings    []struct {
+		Check    string `json:"check"`
+		SDKCode  int    `json:"sdk_code"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	} `json:"findings"`
+	Results []struct {
+		Input   string `json:"input"`
+		Verdict string `json:"verdict"`
+		SDKCode int    `json:"sdk_code"`
+	} `json:"results"`
+	Summary struct {
+		DACs, Passed, Failed int
+	} `json:"summary"`
+}
+
+func writeChain(t *testing.T, mutate func(dac, pai, paa *fixtures.Cert)) (dac, pai, paa string) {
+	dir := t.TempDir()
+	d, i, a := fixtures.ValidDAC(), fixtures.ValidPAI(), fixtures.ValidPAA()
+	if mutate != nil {
+		mutate(d, i, a)
+	}
+	dac, pai, paa = filepath.Join(dir, "dac.der"), filepath.Join(dir, "pai.pem"), filepath.Join(dir, "paa.pem")
+	os.WriteFile(dac, d.DER(), 0o644)
+	os.WriteFile(pai, fixtures.PEM(i.DER()), 0o644)
+	os.WriteFile(paa, fixtures.PEM(a.DER()), 0o644)
+	return
+}
+
+func TestVerifyCLI(t *testing.T) {
+	dac, pai, paa := writeChain(t, nil)
+	code, out, errs := runCLI(t, "", "verify", "--dac", dac, "--pai", pai, "--paa", paa, "--vid", "A0B1", "--pid", "8000", "--format", "json")
+	var d verifyDoc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v: %s %s", err, out, errs)
+	}
+	if code != exitOK || d.Verdict != "pass" || d.SDKCode != 0 || d.SDKCodeName != "kSuccess" {
+		t.Errorf("exit %d, doc %+v", code, d)
+	}
+
+	badDAC, pai2, paa2 := writeChain(t, func(dac, pai, paa *fixtures.Cert) { dac.Signer = fixtures.Key("x") })
+	code, out, _ = runCLI(t, "", "verify", "--dac", badDAC, "--pai", pai2, "--paa", paa2, "--format", "json")
+	d = verifyDoc{}
+	json.Unmarshal([]byte(out), &d)
+	if code != exitFindings || d.Verdict != "fail" || d.SDKCode != 301 || d.SDKCodeName != "kDacSignatureInvalid" {
+		t.Errorf("exit %d, doc %+v", code, d)
+	}
+	if len(d.Findings) == 0 || d.Findings[0].Check != "chain_dac_signature" {
+		t.Errorf("findings = %+v", d.Findings)
+	}
+
+	// text output names the code and the check
+	_, out, _ = runCLI(t, "", "verify", "--dac", badDAC, "--pai", pai2, "--paa", paa2)
+	if !strings.Contains(out, "FAIL kDacSignatureInvalid (301)") || !strings.Contains(out, "chain_dac_signature") {
+		t.Errorf("text output:\n%s", out)
+	}
+}
+
+// TestVerifyBatch: many DACs under one PAI, with one bad input in the middle.
+func TestVerifyBatch(t *testing.T) {
+	dac, pai, paa := writeChain(t, nil)
+	bad, _, _ := writeChain(t, func(dac, pai, paa *fixtures.Cert) { dac.Signer = fixtures.Key("y") })
+	garbage := filepath.Join(t.TempDir(), "x.der")
+	os.WriteFile(garbage, []byte("not a certificate at all"), 0o644)
+	code, out, _ := runCLI(t, "", "verify", "--pai", pai, "--paa", paa, "--format", "json", dac, bad, garbage, dac)
+	var d verifyDoc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err, out)
+	}
+	if code != exitNotCertificate || d.Summary.DACs != 3 || d.Summary.Passed != 2 || d.Summary.Failed != 1 || len(d.Results) != 4 {
+		t.Errorf("exit %d, summary %+v, %d results", code, d.Summary, len(d.Results))
+	}
+	if d.Verdict != "fail" || d.SDKCode != 301 {
+		t.Errorf("top level = %s %d", d.Verdict, d.SDKCode)
+	}
+}
+
+func TestVerifyUsage(t *testing.T) {
+	dac, pai, _ := writeChain(t, nil)
+	for _, args := range [][]string{
+		{"verify"},
+		{"verify", "--dac", dac, "--pai", pai, "--vid", "XYZ"},
+		{"verify", "--dac", dac, "--pai", pai, "--at", "2020-01-01T00:00:00Z", "--no-current-time"},
+		{"verify", "--dac", dac, "--pai", pai, "--paa-dir", t.TempDir()},
+		{"verify", "--dac", dac, "--pai", filepath.Join(t.TempDir(), "missing.pem")},
+	} {
+		if code, _, errs := runCLI(t, "", args...); code != exitUsage || errs == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}
+
+func TestExplainCLI(t *testing.T) {
+	for _, arg := range []string{"303", "kDacFormatInvalid", "DacFormatInvalid"} {
+		code, out, _ := runCLI(t, "", "explain", arg)
+		if code != exitOK || !strings.HasPrefix(out, "kDacFormatInvalid (303):") || !strings.Contains(out, "e_dac_key_usage_not_digital_signature_only") {
+			t.Errorf("explain %s: exit %d\n%s", arg, code, out)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "explain", "4242"); code != exitUsage {
+		t.Errorf("unknown code: exit %d", code)
+	}
+}
+
+func TestPAAList(t *testing.T) {
+	code, out, _ := runCLI(t, "", "paa", "list")
+	if code != exitOK || !strings.Contains(out, "61 PAAs, snapshot of 2026-11-26") || !strings.Contains(out, "SOURCE.tsv") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// TestVerifyCorpusCLI runs the command the issue gives over every vector
+// that is not about the CD, with the test PAAs in a --paa-dir.
+func TestVerifyCorpusCLI(t *testing.T) {
+	corpus := "../../../shared/corpus/chip"
+	if _, err := os.Stat(corpus); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip("no shared corpus")
+	}
+	paaDir := t.TempDir()
+	for _, f := range []string{"development-paa/Chip-Test-PAA-FFF1-Cert.pem", "test-attestation/Chip-Test-PAA-NoVID-Cert.pem"} {
+		b, err := os.ReadFile(filepath.Join(corpus, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(paaDir, filepath.Base(f)), b, 0o644)
+	}
+	tsv, _ := os.ReadFile(filepath.Join(corpus, "commissioner_dut", "expected.tsv"))
+	for i, line := range strings.Split(strings.TrimSpace(string(tsv)), "\n") {
+		cols := strings.Split(line, "\t")
+		if i == 0 || strings.HasPrefix(cols[0], "struct_cd_") || strings.HasPrefix(cols[2], "6") {
+			continue
+		}
+		dir := filepath.Join(corpus, "commissioner_dut", cols[0])
+		// --at a time when every vector's DAC was valid; at the current time
+		// see verify.TestCommissionerVectors.
+		_, out, errs := runCLI(t, "", "verify", "--dac", filepath.Join(dir, "dac.der"), "--pai", filepath.Join(dir, "pai.der"),
+			"--paa-dir", paaDir, "--vid", "FFF1", "--pid", "8000", "--at", "2024-06-15T00:00:00Z", "--format", "json")
+		var d verifyDoc
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatalf("%s: %v %s", cols[0], err, errs)
+		}
+		if d.Verdict != cols[1] || (cols[2] != "" && cols[2] != itoa(d.SDKCode)) {
+			t.Errorf("%s: got %s %d, want %s %s", cols[0], d.Verdict, d.SDKCode, cols[1], cols[2])
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

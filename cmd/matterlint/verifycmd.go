@@ -1,0 +1,410 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/matterlint/matterlint/internal/batch"
+	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/internal/report"
+	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/verify"
+	"github.com/spf13/pflag"
+)
+
+func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("verify", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dacFlag := fs.String("dac", "", "the DAC (PEM, DER, hex or base64); more DACs may follow as arguments")
+	paiFlag := fs.String("pai", "", "the PAI")
+	paaFiles := fs.StringArray("paa", nil, "a PAA to trust (repeatable); replaces the embedded production store")
+	paaDirs := fs.StringArray("paa-dir", nil, "a directory of PAAs to trust (repeatable); replaces the embedded production store")
+	withProd := fs.Bool("with-production", false, "with --paa/--paa-dir: also trust the embedded production PAAs")
+	production := fs.String("production", "auto", "reject PAIs issued by SDK test PAAs: auto (when the embedded production store is used), true or false")
+	vidFlag := fs.String("vid", "", "the device's Vendor ID (hex, e.g. FFF1)")
+	pidFlag := fs.String("pid", "", "the device's Product ID (hex, e.g. 8000)")
+	atFlag := fs.String("at", "", "check the DAC's validity at this time (RFC 3339) instead of now")
+	noNow := fs.Bool("no-current-time", false, "do not check the DAC's validity at any time (a commissioner without a clock)")
+	format := fs.String("format", "text", "output format: text or json")
+	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json] [DACS...]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "matterlint verify: "+format+"\n", a...)
+		return exitUsage
+	}
+	dacPaths := fs.Args()
+	if *dacFlag != "" {
+		dacPaths = append([]string{*dacFlag}, dacPaths...)
+	}
+	if len(dacPaths) == 0 {
+		return usageErr("no DAC given (--dac FILE, or DAC files, bundles or directories as arguments)")
+	}
+	if *format != "text" && *format != "json" {
+		return usageErr("--format %q: want text or json", *format)
+	}
+	opts := verify.Options{NoCurrentTime: *noNow}
+	if *atFlag != "" {
+		if *noNow {
+			return usageErr("--at and --no-current-time exclude each other")
+		}
+		t, err := parseAt(*atFlag)
+		if err != nil {
+			return usageErr("--at: %v", err)
+		}
+		opts.At = t
+	}
+	var err error
+	if opts.Device.VID, opts.Device.HasVID, err = parseID(*vidFlag); err != nil {
+		return usageErr("--vid: %v", err)
+	}
+	if opts.Device.PID, opts.Device.HasPID, err = parseID(*pidFlag); err != nil {
+		return usageErr("--pid: %v", err)
+	}
+	store, code := buildStore(*paaFiles, *paaDirs, *withProd, stderr)
+	if store == nil {
+		return code
+	}
+	opts.Store = store
+	switch *production {
+	case "auto":
+		opts.Production = len(*paaFiles)+len(*paaDirs) == 0
+	case "true":
+		opts.Production = true
+	case "false":
+	default:
+		return usageErr("--production %q: want auto, true or false", *production)
+	}
+	var pai *matterext.Certificate
+	if *paiFlag != "" {
+		var c int
+		pai, c = loadOne(*paiFlag, "PAI", stderr)
+		if pai == nil {
+			return c
+		}
+	}
+	v, err := verify.NewVerifier(pai, opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "matterlint verify:", err)
+		return exitUsage
+	}
+	w := newVerifyWriter(*format, stdout)
+	var sum verifySummary
+	rd := &input.Reader{Stdin: stdin}
+	batch.Map(*jobs,
+		func(emit func(input.Item) bool) { rd.Read(dacPaths, emit) },
+		func(it input.Item) verifyResult { return verifyItem(v, it) },
+		func(r verifyResult) bool {
+			sum.add(&r)
+			w.write(&r)
+			return true
+		})
+	if err := w.close(&sum); err != nil {
+		fmt.Fprintln(stderr, "matterlint verify: writing output:", err)
+		return exitUsage
+	}
+	switch {
+	case sum.IOErrors > 0:
+		return exitUsage
+	case sum.NotCertificates > 0:
+		return exitNotCertificate
+	case sum.Failed > 0:
+		return exitFindings
+	}
+	return exitOK
+}
+
+func parseID(s string) (uint16, bool, error) {
+	if s == "" {
+		return 0, false, nil
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X")
+	v, err := strconv.ParseUint(s, 16, 16)
+	if err != nil {
+		return 0, false, fmt.Errorf("%q is not a 16-bit hex number", s)
+	}
+	return uint16(v), true, nil
+}
+
+// buildStore returns the trust store: the embedded production PAAs, or the
+// given PAAs (plus the production ones with --with-production).
+func buildStore(files, dirs []string, withProd bool, stderr io.Writer) (*verify.TrustStore, int) {
+	if len(files)+len(dirs) == 0 {
+		s, err := verify.Production()
+		if err != nil {
+			fmt.Fprintln(stderr, "matterlint verify:", err)
+			return nil, exitUsage
+		}
+		return s, exitOK
+	}
+	s := verify.NewTrustStore("given PAAs (" + strings.Join(append(append([]string{}, files...), dirs...), ", ") + ")")
+	for _, p := range append(append([]string{}, files...), dirs...) {
+		if err := s.AddPath(p); err != nil {
+			fmt.Fprintln(stderr, "matterlint verify: --paa/--paa-dir:", err)
+			return nil, exitUsage
+		}
+	}
+	if withProd {
+		prod, err := verify.Production()
+		if err != nil {
+			fmt.Fprintln(stderr, "matterlint verify:", err)
+			return nil, exitUsage
+		}
+		for _, a := range prod.Anchors() {
+			_ = s.Add(a.Cert, a.Source)
+		}
+		s.Name += " and the embedded production PAAs"
+	}
+	if len(s.Anchors()) == 0 {
+		fmt.Fprintln(stderr, "matterlint verify: no PAA found in --paa/--paa-dir")
+		for _, sk := range s.Skipped {
+			fmt.Fprintf(stderr, "  skipped %s: %v\n", sk.Source, sk.Err)
+		}
+		return nil, exitUsage
+	}
+	return s, exitOK
+}
+
+// loadOne reads the first certificate of a file.
+func loadOne(path, what string, stderr io.Writer) (*matterext.Certificate, int) {
+	var c *matterext.Certificate
+	code := exitOK
+	(&input.Reader{}).Read([]string{path}, func(it input.Item) bool {
+		if it.Err != nil {
+			fmt.Fprintf(stderr, "matterlint verify: %s: %v\n", what, it.Err)
+			code = exitNotCertificate
+			if it.Err.Kind == input.KindIO {
+				code = exitUsage
+			}
+			return false
+		}
+		var err error
+		if c, err = matterext.ParseCertificate(it.DER); err != nil {
+			fmt.Fprintf(stderr, "matterlint verify: %s %s [%d]: %v\n", what, it.Source, it.Index, err)
+			code = exitNotCertificate
+		}
+		return false
+	})
+	return c, code
+}
+
+type verifyResult struct {
+	Source  string
+	Index   int
+	Err     error
+	ErrKind string
+	Subject string
+	Res     *verify.Result
+}
+
+func verifyItem(v *verify.Verifier, it input.Item) verifyResult {
+	r := verifyResult{Source: it.Source, Index: it.Index}
+	if it.Err != nil {
+		r.Err, r.Index, r.ErrKind = it.Err, it.Err.Index, "not-certificate"
+		if it.Err.Kind == input.KindIO {
+			r.ErrKind = "io"
+		}
+		return r
+	}
+	c, err := matterext.ParseCertificate(it.DER)
+	if err != nil {
+		r.Err, r.ErrKind = err, "not-certificate"
+		return r
+	}
+	r.Subject = c.Subject.String()
+	r.Res = v.Verify(c)
+	return r
+}
+
+type verifySummary struct {
+	DACs            int `json:"dacs"`
+	Passed          int `json:"passed"`
+	Failed          int `json:"failed"`
+	NotCertificates int `json:"not_certificates"`
+	IOErrors        int `json:"io_errors"`
+	first           *verifyResult
+}
+
+func (s *verifySummary) add(r *verifyResult) {
+	switch {
+	case r.ErrKind == "io":
+		s.IOErrors++
+	case r.Err != nil:
+		s.NotCertificates++
+	case r.Res.Pass():
+		s.DACs++
+		s.Passed++
+	default:
+		s.DACs++
+		s.Failed++
+	}
+	if r.Res != nil && (s.first == nil || (s.first.Res.Pass() && !r.Res.Pass())) {
+		cp := *r
+		s.first = &cp
+	}
+}
+
+// JSON schema of verify output.
+type verifyFindingJSON struct {
+	Check       string `json:"check"`
+	Cert        string `json:"cert"`
+	Severity    string `json:"severity"`
+	SDKCode     int    `json:"sdk_code"`
+	SDKCodeName string `json:"sdk_code_name"`
+	Step        int    `json:"sdk_step"`
+	Location    string `json:"location"`
+	Message     string `json:"message"`
+	Citation    string `json:"citation"`
+	Note        string `json:"note,omitempty"`
+}
+
+type verifyResultJSON struct {
+	Input       string              `json:"input"`
+	Index       int                 `json:"index"`
+	Error       *jsonError          `json:"error,omitempty"`
+	Subject     string              `json:"subject,omitempty"`
+	Verdict     string              `json:"verdict,omitempty"`
+	SDKCode     int                 `json:"sdk_code"`
+	SDKCodeName string              `json:"sdk_code_name,omitempty"`
+	PAA         string              `json:"paa,omitempty"`
+	PAASource   string              `json:"paa_source,omitempty"`
+	At          string              `json:"checked_at,omitempty"`
+	Findings    []verifyFindingJSON `json:"findings"`
+}
+
+type jsonError struct {
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}
+
+func toVerifyJSON(r *verifyResult) verifyResultJSON {
+	j := verifyResultJSON{Input: r.Source, Index: r.Index, Findings: []verifyFindingJSON{}}
+	if r.Err != nil {
+		j.Error = &jsonError{Kind: r.ErrKind, Message: r.Err.Error()}
+		return j
+	}
+	j.Subject = r.Subject
+	j.Verdict, j.SDKCode, j.SDKCodeName = verdict(r.Res), int(r.Res.Code), r.Res.Code.String()
+	if r.Res.PAA != nil {
+		j.PAA, j.PAASource = r.Res.PAA.Cert.Subject.String(), r.Res.PAA.Source
+	}
+	if !r.Res.At.IsZero() {
+		j.At = r.Res.At.Format("2006-01-02T15:04:05Z")
+	}
+	for _, f := range r.Res.Findings {
+		fj := verifyFindingJSON{Check: f.Check, Cert: f.Cert, Severity: f.Severity.String(), SDKCode: int(f.Code),
+			Step: f.Step / 10, Location: f.Location, Message: f.Message, Citation: f.Citation, Note: f.Note}
+		if f.Code != 0 {
+			fj.SDKCodeName = f.Code.String()
+		}
+		j.Findings = append(j.Findings, fj)
+	}
+	return j
+}
+
+func verdict(r *verify.Result) string {
+	if r.Pass() {
+		return "pass"
+	}
+	return "fail"
+}
+
+type verifyWriter struct {
+	json bool
+	w    *bufio.Writer
+	n    int
+}
+
+func newVerifyWriter(format string, w io.Writer) *verifyWriter {
+	vw := &verifyWriter{json: format == "json", w: bufio.NewWriterSize(w, 64<<10)}
+	if vw.json {
+		fmt.Fprintf(vw.w, `{"schema_version":1,"tool":{"name":"matterlint","version":%q,"command":"verify"},"results":[`, version)
+	}
+	return vw
+}
+
+func (vw *verifyWriter) write(r *verifyResult) {
+	if vw.json {
+		b, _ := json.Marshal(toVerifyJSON(r))
+		if vw.n > 0 {
+			vw.w.WriteByte(',')
+		}
+		vw.w.WriteString("\n")
+		vw.w.Write(b)
+		vw.n++
+		return
+	}
+	w := vw.w
+	loc := fmt.Sprintf("%s [%d]", r.Source, r.Index)
+	if r.Err != nil {
+		fmt.Fprintf(w, "%s: %s: %v\n", loc, strings.ToUpper(r.ErrKind), r.Err)
+		return
+	}
+	res := r.Res
+	if res.Pass() {
+		fmt.Fprintf(w, "%s %q: PASS", loc, r.Subject)
+	} else {
+		fmt.Fprintf(w, "%s %q: FAIL %v (%d)", loc, r.Subject, res.Code, res.Code)
+	}
+	if res.PAA != nil {
+		fmt.Fprintf(w, " under PAA %q (%s)", res.PAA.Cert.Subject.String(), res.PAA.Source)
+	}
+	w.WriteString("\n")
+	n := 0
+	for _, f := range res.Findings {
+		if !f.Failure() {
+			continue
+		}
+		n++
+		fmt.Fprintf(w, "  %d. %v (%d) [%s, SDK step %d] %s: %s\n", n, f.Code, f.Code, f.Cert, f.Step/10, f.Check, f.Message)
+		fmt.Fprintf(w, "       at %s\n", f.Location)
+	}
+	first := true
+	for _, f := range res.Findings {
+		if f.Failure() {
+			continue
+		}
+		if first {
+			w.WriteString("  not failing attestation:\n")
+			first = false
+		}
+		fmt.Fprintf(w, "     %-6s [%s] %s: %s\n", strings.ToUpper(f.Severity.String()), f.Cert, f.Check, f.Message)
+	}
+}
+
+func (vw *verifyWriter) close(s *verifySummary) error {
+	if vw.json {
+		top := verifyResultJSON{Findings: []verifyFindingJSON{}}
+		if s.first != nil {
+			top = toVerifyJSON(s.first)
+		}
+		v := "pass"
+		if s.Failed > 0 || s.DACs == 0 {
+			v = "fail"
+		}
+		fs, _ := json.Marshal(top.Findings)
+		sb, _ := json.Marshal(s)
+		fmt.Fprintf(vw.w, "\n],\"verdict\":%q,\"sdk_code\":%d,\"sdk_code_name\":%q,\"findings\":%s,\"summary\":%s}\n",
+			v, top.SDKCode, matterext.ResultCode(top.SDKCode).String(), fs, sb)
+	} else {
+		fmt.Fprintf(vw.w, "\n%d DAC%s verified: %d pass, %d fail", s.DACs, report.Plural(s.DACs), s.Passed, s.Failed)
+		if s.NotCertificates+s.IOErrors > 0 {
+			fmt.Fprintf(vw.w, "; %d input%s not a certificate, %d unreadable", s.NotCertificates, report.Plural(s.NotCertificates), s.IOErrors)
+		}
+		vw.w.WriteString("\n")
+	}
+	return vw.w.Flush()
+}

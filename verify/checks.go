@@ -1,0 +1,60 @@
+package verify
+
+import (
+	"sync"
+
+	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/matterext"
+)
+
+// Names of the checks this package adds to the lint rules. Format checks are
+// reported under the lint rule's own name.
+const (
+	CheckPAIPresent        = "pai_present"
+	CheckPAINotTest        = "pai_not_issued_by_test_paa"
+	CheckPAAFound          = "paa_found"
+	CheckPAIVendorID       = "pai_vid_matches_paa"
+	CheckDACVendorID       = "dac_vid_matches_pai"
+	CheckDACProductID      = "dac_pid_matches_pai"
+	CheckDeviceVendorID    = "dac_vid_matches_device"
+	CheckDeviceProductID   = "dac_pid_matches_device"
+	CheckPAIIssuerName     = "chain_pai_issuer_is_paa_subject"
+	CheckDACIssuerName     = "chain_dac_issuer_is_pai_subject"
+	CheckDACAuthorityKeyID = "chain_dac_akid_is_pai_skid"
+	CheckPAISignature      = "chain_pai_signature"
+	CheckDACSignature      = "chain_dac_signature"
+	CheckPAIValidity       = "chain_pai_valid_at_dac_issuance"
+	CheckPAAValidity       = "chain_paa_valid_at_dac_issuance"
+	CheckPAAIsCA           = "chain_paa_is_ca"
+	CheckPathLength        = "chain_path_length"
+)
+
+// CheckInfo describes a verify check for listings and `explain`.
+type CheckInfo struct {
+	Name        string
+	Code        matterext.ResultCode
+	Description string
+}
+
+// Checks lists the relational checks, in the SDK's order.
+var Checks = []CheckInfo{
+	{CheckPAIPresent, matterext.PaiMissing, "a PAI is given"},
+	{CheckDACVendorID, matterext.DacVendorIDMismatch, "the DAC VID equals the PAI VID"},
+	{CheckDACProductID, matterext.DacProductIDMismatch, "the DAC PID equals the PAI PID when the PAI has one"},
+	{CheckPAINotTest, matterext.PaaNotFound, "in production, the PAI is not issued by an SDK test PAA"},
+	{CheckPAAFound, matterext.PaaNotFound, "a PAA whose SKID equals the PAI's AKID is in the trust store"},
+	{CheckPAIVendorID, matterext.PaiVendorIDMismatch, "the PAI VID equals the PAA VID when the PAA is VID-scoped"},
+	{CheckDACIssuerName, matterext.DacSignatureInvalid, "the DAC issuer is byte-for-byte the PAI subject"},
+	{CheckPAIIssuerName, matterext.DacSignatureInvalid, "the PAI issuer is byte-for-byte the PAA subject"},
+	{CheckDACAuthorityKeyID, matterext.DacSignatureInvalid, "the DAC AKID equals the PAI SKID"},
+	{CheckDACSignature, matterext.DacSignatureInvalid, "the DAC signature verifies under the PAI key"},
+	{CheckPAISignature, matterext.DacSignatureInvalid, "the PAI signature verifies under the PAA key"},
+	{CheckPAIValidity, matterext.DacSignatureInvalid, "the PAI was valid when the DAC was issued (DAC notBefore)"},
+	{CheckPAAValidity, matterext.DacSignatureInvalid, "the PAA was valid when the DAC was issued"},
+	{CheckPAAIsCA, matterext.DacSignatureInvalid, "the PAA is a CA with keyCertSign"},
+	{CheckPathLength, matterext.DacSignatureInvalid, "the PAA's pathLenConstraint allows the PAI"},
+	{CheckDeviceVendorID, matterext.Success, "the DAC VID equals the device's VID (informational without a CD)"},
+	{CheckDeviceProductID, matterext.Success, "the DAC PID equals the device's PID (informational without a CD)"},
+}
+
+var defaultRegistry = sync.OnceValue(lint.Default)

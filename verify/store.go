@@ -1,0 +1,179 @@
+package verify
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sync"
+
+	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/matterext"
+)
+
+// Anchor is a PAA in a trust store, with where it came from.
+type Anchor struct {
+	Cert   *matterext.Certificate
+	Source string // file path, or "embedded:<file>" for the production snapshot
+}
+
+// Skipped records a certificate a trust store did not take, and why.
+type Skipped struct {
+	Source string
+	Cert   *matterext.Certificate // nil when the input did not decode
+	Err    error
+}
+
+// Trust-store errors.
+var (
+	ErrNotPAA = errors.New("not a PAA (a self-issued CA certificate)")
+	ErrNoSKID = errors.New("no 20-byte subjectKeyIdentifier to look the PAA up by")
+)
+
+// TrustStore holds PAAs, looked up as the SDK does: by PAA SKID == PAI AKID,
+// byte for byte, first match.
+type TrustStore struct {
+	// Name describes the store in messages, e.g. "embedded production PAAs".
+	Name    string
+	anchors []*Anchor
+	// Skipped lists certificates offered to the store that it did not take.
+	Skipped []Skipped
+}
+
+// NewTrustStore returns an empty store.
+func NewTrustStore(name string) *TrustStore { return &TrustStore{Name: name} }
+
+// Add adds c. Certificates that are not self-issued CAs, or that have no
+// 20-byte SKID, are refused (the SDK's file store skips them too) and
+// recorded in Skipped.
+func (s *TrustStore) Add(c *matterext.Certificate, source string) error {
+	var err error
+	bc := c.BasicConstraints
+	switch {
+	case !c.SelfIssued() || bc == nil || bc.Err != "" || !bc.CA:
+		err = ErrNotPAA
+	case c.SubjectKeyID == nil || len(c.SubjectKeyID.ID) != 20:
+		err = ErrNoSKID
+	}
+	if err != nil {
+		s.Skipped = append(s.Skipped, Skipped{Source: source, Cert: c, Err: err})
+		return fmt.Errorf("%s: %w", source, err)
+	}
+	s.anchors = append(s.anchors, &Anchor{Cert: c, Source: source})
+	return nil
+}
+
+// AddPath adds every certificate in a file or directory (PEM, DER, hex or
+// base64; directories recursively). Unreadable inputs give an error;
+// certificates that are not PAAs are only recorded in Skipped.
+func (s *TrustStore) AddPath(p string) error {
+	var errs []error
+	(&input.Reader{}).Read([]string{p}, func(it input.Item) bool {
+		src := fmt.Sprintf("%s [%d]", it.Source, it.Index)
+		if it.Err != nil {
+			if it.Err.Kind == input.KindIO {
+				errs = append(errs, it.Err)
+			} else {
+				s.Skipped = append(s.Skipped, Skipped{Source: src, Err: it.Err})
+			}
+			return true
+		}
+		c, err := matterext.ParseCertificate(it.DER)
+		if err != nil {
+			s.Skipped = append(s.Skipped, Skipped{Source: src, Err: err})
+			return true
+		}
+		if it.Index == 0 {
+			src = it.Source
+		}
+		_ = s.Add(c, src)
+		return true
+	})
+	return errors.Join(errs...)
+}
+
+// Anchors returns the PAAs in the store, in the order they were added.
+func (s *TrustStore) Anchors() []*Anchor { return s.anchors }
+
+// Lookup returns the first PAA whose SKID equals skid, or nil.
+func (s *TrustStore) Lookup(skid []byte) *Anchor {
+	for _, a := range s.anchors {
+		if bytes.Equal(a.Cert.SubjectKeyID.ID, skid) {
+			return a
+		}
+	}
+	return nil
+}
+
+// Closest returns the PAAs that come closest to issuing pai when none
+// matches its AKID: those whose subject equals the PAI's issuer, then those
+// with the PAI's VID.
+func (s *TrustStore) Closest(pai *matterext.Certificate) (sameSubject, sameVID []*Anchor) {
+	vp, err := matterext.ExtractVIDPID(&pai.Subject)
+	for _, a := range s.anchors {
+		if bytes.Equal(a.Cert.Subject.Raw, pai.Issuer.Raw) {
+			sameSubject = append(sameSubject, a)
+			continue
+		}
+		if err == nil && vp.HasVID() {
+			if avp, aerr := matterext.ExtractVIDPID(&a.Cert.Subject); aerr == nil && avp.HasVID() && avp.VID == vp.VID {
+				sameVID = append(sameVID, a)
+			}
+		}
+	}
+	return sameSubject, sameVID
+}
+
+//go:embed trust/production/*.pem trust/production/SOURCE.tsv trust/NOTICE
+var productionFS embed.FS
+
+// ProductionSnapshot describes the embedded production PAA store.
+var ProductionSnapshot = struct {
+	Date   string // when the snapshot was taken
+	Source string
+}{
+	Date:   "2026-11-26",
+	Source: "Matter SDK credentials/production/paa-root-certs (DCL mirror), via shared/corpus/chip/production-paa; upstream commits in verify/trust/production/SOURCE.tsv",
+}
+
+var production = sync.OnceValues(func() (*TrustStore, error) {
+	s := NewTrustStore("embedded production PAAs (snapshot " + ProductionSnapshot.Date + ")")
+	files, err := fs.Glob(productionFS, "trust/production/*.pem")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		b, _ := productionFS.ReadFile(f)
+		var perr error
+		input.ReadStream(f, bytes.NewReader(b), func(it input.Item) bool {
+			if it.Err != nil {
+				perr = it.Err
+				return false
+			}
+			c, err := matterext.ParseCertificate(it.DER)
+			if err != nil {
+				perr = err
+				return false
+			}
+			perr = s.Add(c, "embedded:"+path.Base(f))
+			return perr == nil
+		})
+		if perr != nil {
+			return nil, fmt.Errorf("embedded production PAA %s: %w", f, perr)
+		}
+	}
+	return s, nil
+})
+
+// Production returns the embedded snapshot of the production PAAs. The store
+// is shared; do not add to it (use a new store and AddPath to extend it).
+func Production() (*TrustStore, error) { return production() }
+
+// TestPAASKIDs are the SKIDs of the SDK's test PAAs ("Matter Test PAA" FFF1
+// and the NoVID PAA). TC_DA_1_7 rejects PAIs whose AKID is one of them.
+var TestPAASKIDs = [][]byte{
+	{0x6A, 0xFD, 0x22, 0x77, 0x1F, 0x51, 0x1F, 0xEC, 0xBF, 0x16, 0x41, 0x97, 0x67, 0x10, 0xDC, 0xDC, 0x31, 0xA1, 0x71, 0x7E},
+	{0x78, 0x5C, 0xE7, 0x05, 0xB8, 0x6B, 0x8F, 0x4E, 0x6F, 0xC7, 0x93, 0xAA, 0x60, 0xCB, 0x43, 0xEA, 0x69, 0x68, 0x82, 0xD5},
+}
