@@ -114,4 +114,3 @@ func isUpperHex4(b []byte) bool {
 }
 
 func quote(b []byte) string { return strconv.Quote(string(b)) }
-

@@ -13,7 +13,7 @@ func init() {
 				"A self-issued PAA's signature should verify under its own public key",
 				"RFC 5280 §6.1 (trust anchor); matter-pki-rules.md §2.4, §8 item 5; dcl-rules.md §7 \"laxer\" item 1", SourceMatter),
 			Roles: matterext.RolePAA, SDK: SDKNotChecked,
-			Note:  "Neither the SDK nor the DCL verifies the PAA self-signature.",
+			Note: "Neither the SDK nor the DCL verifies the PAA self-signature.",
 		},
 		Check: func(ctx *Context, r *Reporter) {
 			c := ctx.Cert
