@@ -425,12 +425,12 @@ func (v *Verifier) relate(fs []Finding, dac *matterext.Certificate) []Finding {
 		issued := nb.T.Format(time.RFC3339)
 		if !pai.ValidAtIssuance(nb.T) {
 			fs = append(fs, chainFinding(CheckPAIValidity, "pai", "tbsCertificate.validity",
-				fmt.Sprintf("the PAI (valid %s .. %s) was not valid when the DAC was issued (%s)", string(pai.NotBefore.Raw), string(pai.NotAfter.Raw), issued)))
+				fmt.Sprintf("the PAI (valid %s) was not valid when the DAC was issued (%s)", validityString(pai), issued)))
 		}
 		if v.paa != nil && !v.paa.Cert.ValidAtIssuance(nb.T) {
 			p := v.paa.Cert
 			fs = append(fs, chainFinding(CheckPAAValidity, "paa", "tbsCertificate.validity",
-				fmt.Sprintf("the PAA (valid %s .. %s) was not valid when the DAC was issued (%s)", string(p.NotBefore.Raw), string(p.NotAfter.Raw), issued)))
+				fmt.Sprintf("the PAA (valid %s) was not valid when the DAC was issued (%s)", validityString(p), issued)))
 		}
 	}
 	return fs
@@ -443,3 +443,13 @@ func deviceFinding(check, msg string) Finding {
 }
 
 const citeVerifier = "Matter SDK DefaultDACVerifier::VerifyAttestationInformation; matter-pki-rules.md §4.1"
+
+func validityString(c *matterext.Certificate) string {
+	f := func(t matterext.Time) string {
+		if t.Err != "" || !t.Present {
+			return "(invalid)"
+		}
+		return t.T.Format(time.RFC3339)
+	}
+	return f(c.NotBefore) + " .. " + f(c.NotAfter)
+}
