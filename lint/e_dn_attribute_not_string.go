@@ -12,17 +12,12 @@ func init() {
 			Note: "The SDK reads the raw value bytes of any type, so a VID encoded as an INTEGER may still be read; the DCL refuses the certificate.",
 		},
 		Check: func(ctx *Context, r *Reporter) {
-			for _, n := range []struct {
-				loc  string
-				name *matterext.Name
-			}{{"tbsCertificate.issuer", &ctx.Cert.Issuer}, {"tbsCertificate.subject", &ctx.Cert.Subject}} {
-				for _, a := range n.name.Attributes {
-					if !a.IsString() {
-						r.Add(n.loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
-							a.Type.Name()+" value is a "+matterext.TagName(a.Tag)+", not a character string")
-					}
+			eachDNAttribute(ctx.Cert, func(loc string, a matterext.Attribute) {
+				if !a.IsString() {
+					r.Add(loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
+						a.Type.Name()+" value is a "+matterext.TagName(a.Tag)+", not a character string")
 				}
-			}
+			})
 		},
 	})
 }

@@ -114,3 +114,14 @@ func isUpperHex4(b []byte) bool {
 }
 
 func quote(b []byte) string { return strconv.Quote(string(b)) }
+
+// eachDNAttribute calls fn for every attribute of the issuer and the subject,
+// with the location of the name.
+func eachDNAttribute(c *matterext.Certificate, fn func(loc string, a matterext.Attribute)) {
+	for _, a := range c.Issuer.Attributes {
+		fn("tbsCertificate.issuer", a)
+	}
+	for _, a := range c.Subject.Attributes {
+		fn("tbsCertificate.subject", a)
+	}
+}

@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"bytes"
-	"encoding/pem"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/matterlint/matterlint/internal/fixtures"
+	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -19,19 +19,7 @@ const certsDir = "../testdata/certs"
 
 func readFixture(t *testing.T, file string) *matterext.Certificate {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(certsDir, file))
-	if err != nil {
-		t.Fatalf("reading fixture (run go generate ./lint): %v", err)
-	}
-	blk, _ := pem.Decode(b)
-	if blk == nil {
-		t.Fatalf("%s: no PEM block", file)
-	}
-	c, err := matterext.ParseCertificate(blk.Bytes)
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	return c
+	return testutil.Load(t, testutil.Certs(file))
 }
 
 func firedRules(res lint.Result) []string {

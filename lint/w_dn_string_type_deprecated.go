@@ -11,18 +11,13 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
 		Check: func(ctx *Context, r *Reporter) {
-			for _, n := range []struct {
-				loc  string
-				name *matterext.Name
-			}{{"tbsCertificate.issuer", &ctx.Cert.Issuer}, {"tbsCertificate.subject", &ctx.Cert.Subject}} {
-				for _, a := range n.name.Attributes {
-					switch a.Tag {
-					case matterext.TagT61String, matterext.TagUniversalString, matterext.TagBMPString:
-						r.Add(n.loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
-							a.Type.Name()+" is a "+matterext.TagName(a.Tag)+"; use UTF8String or PrintableString")
-					}
+			eachDNAttribute(ctx.Cert, func(loc string, a matterext.Attribute) {
+				switch a.Tag {
+				case matterext.TagT61String, matterext.TagUniversalString, matterext.TagBMPString:
+					r.Add(loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",
+						a.Type.Name()+" is a "+matterext.TagName(a.Tag)+"; use UTF8String or PrintableString")
 				}
-			}
+			})
 		},
 	})
 }

@@ -71,23 +71,13 @@ func ExtractVIDPID(n *Name) (VIDPID, error) {
 	for _, a := range n.Attributes {
 		switch {
 		case a.Type.Equal(OIDMatterVendorID):
-			if oidVID {
-				return r, &DNError{Attr: "VID", Form: "attribute", Value: string(a.Value), Msg: "the DN holds more than one VID attribute"}
+			if err := setAttribute(&oidVID, &r.VID, "VID", a.Value); err != nil {
+				return r, err
 			}
-			v, ok := parseHex16(a.Value)
-			if !ok {
-				return r, &DNError{Attr: "VID", Form: "attribute", Value: string(a.Value), Msg: "expected exactly 4 uppercase hex digits"}
-			}
-			oidVID, r.VID = true, v
 		case a.Type.Equal(OIDMatterProductID):
-			if oidPID {
-				return r, &DNError{Attr: "PID", Form: "attribute", Value: string(a.Value), Msg: "the DN holds more than one PID attribute"}
+			if err := setAttribute(&oidPID, &r.PID, "PID", a.Value); err != nil {
+				return r, err
 			}
-			v, ok := parseHex16(a.Value)
-			if !ok {
-				return r, &DNError{Attr: "PID", Form: "attribute", Value: string(a.Value), Msg: "expected exactly 4 uppercase hex digits"}
-			}
-			oidPID, r.PID = true, v
 		case a.Type.Equal(OIDCommonName) && !cnDone:
 			cn := a.Value
 			if len(cn) > MaxCommonNameLength {
@@ -128,6 +118,19 @@ func ExtractVIDPID(n *Name) (VIDPID, error) {
 		r.PID, r.PIDForm = r.CNPID, FormCommonName
 	}
 	return r, nil
+}
+
+// setAttribute reads one VID or PID attribute value into *v.
+func setAttribute(seen *bool, v *uint16, attr string, value []byte) error {
+	if *seen {
+		return &DNError{Attr: attr, Form: "attribute", Value: string(value), Msg: "the DN holds more than one " + attr + " attribute"}
+	}
+	x, ok := parseHex16(value)
+	if !ok {
+		return &DNError{Attr: attr, Form: "attribute", Value: string(value), Msg: "expected exactly 4 uppercase hex digits"}
+	}
+	*seen, *v = true, x
+	return nil
 }
 
 type prefixError string

@@ -1,11 +1,10 @@
 package zlintbridge_test
 
 import (
-	"encoding/pem"
 	"errors"
-	"os"
 	"testing"
 
+	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/lint/zlintbridge"
 	"github.com/matterlint/matterlint/matterext"
@@ -15,16 +14,7 @@ import (
 
 func load(t *testing.T, file string) *matterext.Certificate {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/certs/" + file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, _ := pem.Decode(b)
-	c, err := matterext.ParseCertificate(blk.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testutil.Load(t, testutil.Certs(file))
 }
 
 func TestPassAllowListIsClean(t *testing.T) {

@@ -1,0 +1,84 @@
+// Package testutil gives tests access to the shared SDK corpus and to
+// certificate files, so that every package reads them the same way.
+package testutil
+
+import (
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/matterlint/matterlint/matterext"
+)
+
+// Root returns the repository root.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Certs returns the path of a file below testdata/certs.
+func Certs(rel string) string { return filepath.Join(Root(), "testdata", "certs", rel) }
+
+// Corpus returns the path of a file in the shared corpus
+// (../shared/corpus/chip beside the repository). When the corpus is absent
+// the test is skipped, or fails under CI.
+func Corpus(t testing.TB, rel string) string {
+	t.Helper()
+	dir := filepath.Join(Root(), "..", "shared", "corpus", "chip")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("shared corpus missing in CI: %v", err)
+		}
+		t.Skipf("shared corpus not found at %s", dir)
+	}
+	return filepath.Join(dir, rel)
+}
+
+// Vector is one row of commissioner_dut/expected.tsv.
+type Vector struct {
+	Name, Verdict string
+	Code          int // 0 when the row names none
+	Dir           string
+}
+
+// Vectors reads commissioner_dut/expected.tsv.
+func Vectors(t testing.TB) []Vector {
+	t.Helper()
+	dir := Corpus(t, "commissioner_dut")
+	b, err := os.ReadFile(filepath.Join(dir, "expected.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Vector
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		cols := strings.Split(line, "\t")
+		if i == 0 || len(cols) < 3 {
+			continue
+		}
+		v := Vector{Name: cols[0], Verdict: cols[1], Dir: filepath.Join(dir, cols[0])}
+		v.Code, _ = strconv.Atoi(cols[2])
+		out = append(out, v)
+	}
+	return out
+}
+
+// Load parses the first certificate of a PEM or DER file.
+func Load(t testing.TB, path string) *matterext.Certificate {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blk, _ := pem.Decode(b); blk != nil {
+		b = blk.Bytes
+	}
+	c, err := matterext.ParseCertificate(b)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return c
+}
