@@ -125,3 +125,50 @@ func eachDNAttribute(c *matterext.Certificate, fn func(loc string, a matterext.A
 		fn("tbsCertificate.subject", a)
 	}
 }
+
+const (
+	citeCMS      = "Matter SDK CertificationDeclaration.cpp CMS_Verify / CMS_ExtractKeyId / DecodeSignerInfo; matter-pki-rules.md §5.1"
+	citeCDDecode = "Matter SDK CertificationDeclaration.cpp DecodeCertificationElements; matter-pki-rules.md §5.2"
+	citeCDPay    = "Matter SDK DefaultDACVerifier::ValidateCertificateDeclarationPayload; matter-pki-rules.md §5.4"
+	citeTCDA12   = "CSA test harness TC_DA_1_2 (device-side CD checks that commissioners do not make); matter-pki-rules.md §5.2"
+	cdLoc        = "ContentInfo.content.encapContentInfo.eContent"
+)
+
+// cdField returns a present CD content field, or nil.
+func cdField(ctx *Context, tag uint8) *matterext.CDField {
+	if ctx.CD.Content == nil {
+		return nil
+	}
+	if f := ctx.CD.Content.Field(tag); f != nil && f.Present {
+		return f
+	}
+	return nil
+}
+
+// cdFieldLoc is the location of a CD content field.
+func cdFieldLoc(f *matterext.CDField) string {
+	return cdLoc + "." + f.Spec.Name + " (TLV tag " + itoa(int64(f.Spec.Tag)) + ", offset " + itoa(int64(f.Offset)) + ")"
+}
+
+// signerInfo returns the first SignerInfo, or nil.
+func signerInfo(ctx *Context) *matterext.SignerInfo {
+	if len(ctx.CD.CMS.SignerInfos) == 0 {
+		return nil
+	}
+	return &ctx.CD.CMS.SignerInfos[0]
+}
+
+const siLoc = "SignedData.signerInfos[0]"
+
+// algName names a digest or signature algorithm.
+func algName(o matterext.OID) string {
+	switch {
+	case o.Equal(matterext.OIDSHA256):
+		return "sha256"
+	case o.Equal(matterext.OIDSHA1):
+		return "sha1"
+	case o == nil:
+		return "(none)"
+	}
+	return o.Name()
+}

@@ -87,6 +87,18 @@ const (
 	SDKChain
 	// SDKDacExpired: the DAC current-time check (300).
 	SDKDacExpired
+	// SDKCDKeyID: CMS_ExtractKeyId / DecodeSignerInfo fails (600).
+	SDKCDKeyID
+	// SDKCDSignature: CMS_Verify fails (602).
+	SDKCDSignature
+	// SDKCDFormat: the CD content does not decode (603).
+	SDKCDFormat
+	// SDKCDElements: format_version or certification_type rejected (501).
+	SDKCDElements
+	// SDKCDProductID: no product ID can match (605).
+	SDKCDProductID
+	// SDKCDPAA: the authorized PAA list cannot match (606).
+	SDKCDPAA
 )
 
 // Code returns the SDK result code for a certificate of role r, or
@@ -110,6 +122,22 @@ func (s SDKCheck) Code(r matterext.Role) matterext.ResultCode {
 	case SDKDacExpired:
 		if r == matterext.RoleDAC {
 			return matterext.DacExpired
+		}
+	}
+	if r == matterext.RoleCD {
+		switch s {
+		case SDKCDKeyID:
+			return matterext.CertificationDeclarationNoKeyID
+		case SDKCDSignature:
+			return matterext.CertificationDeclarationInvalidSignature
+		case SDKCDFormat:
+			return matterext.CertificationDeclarationInvalidFormat
+		case SDKCDElements:
+			return matterext.AttestationElementsMalformed
+		case SDKCDProductID:
+			return matterext.CertificationDeclarationInvalidProductID
+		case SDKCDPAA:
+			return matterext.CertificationDeclarationInvalidPAA
 		}
 	}
 	return matterext.Success
@@ -169,7 +197,10 @@ func (f *Finding) Severity() Severity { return f.Rule.Severity() }
 // Context is what a rule sees: the certificate, its role and the options of
 // the run. Derived values (VID/PID) are computed once and shared.
 type Context struct {
+	// Cert is the certificate for certificate rules; nil for CD rules.
 	Cert *matterext.Certificate
+	// CD is the Certification Declaration for rules of RoleCD; nil otherwise.
+	CD   *matterext.CertificationDeclaration
 	Role matterext.Role
 	// At is the evaluation time for time-dependent rules; zero when none was
 	// given, and then those rules do not run.

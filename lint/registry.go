@@ -130,7 +130,7 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 	ctx := Context{Cert: c, Role: res.Role, At: opts.At}
 	rep := Reporter{role: res.Role}
 	for _, r := range reg.rules {
-		if r.Roles&res.Role == 0 || (r.NeedsTime && opts.At.IsZero()) {
+		if r.Roles&res.Role&^matterext.RoleCD == 0 || (r.NeedsTime && opts.At.IsZero()) {
 			continue
 		}
 		rep.rule = r
@@ -138,4 +138,18 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 	}
 	res.Findings = rep.findings
 	return res
+}
+
+// LintCD runs every rule of RoleCD on a Certification Declaration.
+func (reg *Registry) LintCD(cd *matterext.CertificationDeclaration) Result {
+	ctx := Context{CD: cd, Role: matterext.RoleCD}
+	rep := Reporter{role: matterext.RoleCD}
+	for _, r := range reg.rules {
+		if r.Roles&matterext.RoleCD == 0 {
+			continue
+		}
+		rep.rule = r
+		r.Check(&ctx, &rep)
+	}
+	return Result{Role: matterext.RoleCD, Findings: rep.findings}
 }

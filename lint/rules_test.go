@@ -58,7 +58,7 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 	for _, r := range reg.Rules() {
 		rules = append(rules, r.Name)
 	}
-	for _, c := range fixtures.Cases() {
+	for _, c := range fixtures.AllCases() {
 		cases = append(cases, c.Rule)
 	}
 	sort.Strings(cases)
@@ -92,24 +92,16 @@ func TestValidFixtures(t *testing.T) {
 // certificate of the same role.
 func TestRules(t *testing.T) {
 	reg := lint.Default()
-	for _, tc := range fixtures.Cases() {
+	for _, tc := range fixtures.AllCases() {
 		t.Run(tc.Rule, func(t *testing.T) {
-			role, err := matterext.ParseRole(tc.Role)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := lint.Options{Role: role}
-			if tc.At != "" {
-				opts.At, _ = time.Parse(time.RFC3339, tc.At)
-			}
 			rule, err := reg.Lookup(tc.Rule)
 			if err != nil {
 				t.Fatal(err)
 			}
+			role, opts, res := lintCase(t, reg, tc)
 			if rule.Roles&role == 0 {
 				t.Fatalf("fixture role %v is not among the rule's roles %v", role, rule.Roles)
 			}
-			res := reg.Lint(readFixture(t, tc.File()), opts)
 			want := append([]string{tc.Rule}, tc.Also...)
 			sort.Strings(want)
 			if diff := cmp.Diff(want, firedRules(res)); diff != "" {
@@ -126,6 +118,12 @@ func TestRules(t *testing.T) {
 					t.Errorf("SDK code %v, want %v", got, want)
 				}
 			}
+			if role == matterext.RoleCD {
+				if validCD(t, reg).Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid CD", tc.Rule)
+				}
+				return
+			}
 			for _, v := range fixtures.Valid() {
 				if v.Role == tc.Role && reg.Lint(readFixture(t, v.File), opts).Has(tc.Rule) {
 					t.Errorf("%s also fires on the valid %s", tc.Rule, v.Role)
@@ -135,21 +133,43 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// TestNoStaleFixtures: every file under testdata/certs is written by the
-// generator, so a renamed rule leaves no orphan behind.
-func TestNoStaleFixtures(t *testing.T) {
-	want := fixtures.Files()
-	err := filepath.WalkDir(certsDir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(certsDir, p)
-		if _, ok := want[filepath.ToSlash(rel)]; !ok {
-			t.Errorf("%s is not produced by the fixture generator", rel)
-		}
-		return nil
-	})
+// lintCase lints a case's fixture file as its role.
+func lintCase(t *testing.T, reg *lint.Registry, tc fixtures.Case) (matterext.Role, lint.Options, lint.Result) {
+	t.Helper()
+	if tc.BuildCD != nil {
+		return matterext.RoleCD, lint.Options{}, reg.LintCD(readCD(t, tc.File()))
+	}
+	role, err := matterext.ParseRole(tc.Role)
 	if err != nil {
 		t.Fatal(err)
+	}
+	opts := lint.Options{Role: role}
+	if tc.At != "" {
+		opts.At, _ = time.Parse(time.RFC3339, tc.At)
+	}
+	return role, opts, reg.Lint(readFixture(t, tc.File()), opts)
+}
+
+func readCD(t *testing.T, file string) *matterext.CertificationDeclaration {
+	t.Helper()
+	b, err := os.ReadFile(testutil.Certs(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := matterext.ParseCD(b)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return cd
+}
+
+func validCD(t *testing.T, reg *lint.Registry) lint.Result {
+	return reg.LintCD(readCD(t, "cd/valid.der"))
+}
+
+// TestValidCD: the valid CD fixture has no finding.
+func TestValidCD(t *testing.T) {
+	for _, f := range validCD(t, lint.Default()).Findings {
+		t.Errorf("unexpected %s at %s: %s", f.Rule.Name, f.Location, f.Message)
 	}
 }

@@ -14,12 +14,13 @@ const (
 	RolePAI                             // Product Attestation Intermediate
 	RoleDAC                             // Device Attestation Certificate
 	RoleCRLSigner                       // delegated CRL signer (Matter 1.3+)
+	RoleCD                              // Certification Declaration (not a certificate)
 )
 
 var roleNames = []struct {
 	r    Role
 	name string
-}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}}
+}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}, {RoleCD, "cd"}}
 
 // String returns the lower-case name: "paa", "pai", "dac", "crl-signer", or
 // several joined by "," for a set of roles.

@@ -27,6 +27,16 @@ const (
 	CheckPAAValidity       = "chain_paa_valid_at_dac_issuance"
 	CheckPAAIsCA           = "chain_paa_is_ca"
 	CheckPathLength        = "chain_path_length"
+	CheckCDSignerKnown     = "cd_signer_trusted"
+	CheckCDSignature       = "cd_signature"
+	CheckCDTestKeyType     = "cd_test_key_certification_type"
+	CheckCDVendorDevice    = "cd_vendor_id_matches_device"
+	CheckCDProductDevice   = "cd_product_ids_contain_device_pid"
+	CheckCDOriginVendor    = "cd_dac_origin_vendor_id_matches"
+	CheckCDOriginProduct   = "cd_dac_origin_product_id_matches"
+	CheckCDVendorDAC       = "cd_vendor_id_matches_dac_pai"
+	CheckCDProductDAC      = "cd_product_ids_contain_dac_pai_pid"
+	CheckCDAuthorizedPAA   = "cd_authorized_paa"
 )
 
 // CheckInfo describes a verify check for listings and `explain`.
@@ -53,6 +63,16 @@ var Checks = []CheckInfo{
 	{CheckPAAValidity, matterext.DacSignatureInvalid, "the PAA was valid when the DAC was issued"},
 	{CheckPAAIsCA, matterext.DacSignatureInvalid, "the PAA is a CA with keyCertSign"},
 	{CheckPathLength, matterext.DacSignatureInvalid, "the PAA's pathLenConstraint allows the PAI"},
+	{CheckCDSignerKnown, matterext.CertificationDeclarationNoCertFound, "the CD's key ID names a trusted CD signing key (the test key only when allowed)"},
+	{CheckCDSignature, matterext.CertificationDeclarationInvalidSignature, "the CD signature verifies under that key"},
+	{CheckCDTestKeyType, matterext.CertificationDeclarationNoCertFound, "a CD signed with the test key is of certification type 0 or 1"},
+	{CheckCDVendorDevice, matterext.CertificationDeclarationInvalidVendorID, "the CD vendor_id equals the device's VID"},
+	{CheckCDProductDevice, matterext.CertificationDeclarationInvalidProductID, "the device's PID is in the CD product_id_array"},
+	{CheckCDOriginVendor, matterext.CertificationDeclarationInvalidVendorID, "with dac_origin fields: the DAC and PAI VIDs equal dac_origin_vendor_id"},
+	{CheckCDOriginProduct, matterext.CertificationDeclarationInvalidProductID, "with dac_origin fields: the DAC and PAI PIDs equal dac_origin_product_id"},
+	{CheckCDVendorDAC, matterext.CertificationDeclarationInvalidVendorID, "without dac_origin fields: the DAC and PAI VIDs equal vendor_id"},
+	{CheckCDProductDAC, matterext.CertificationDeclarationInvalidProductID, "without dac_origin fields: the DAC and PAI PIDs are in product_id_array"},
+	{CheckCDAuthorizedPAA, matterext.CertificationDeclarationInvalidPAA, "the PAA's SKID is in the CD authorized_paa_list when it has one"},
 	{CheckDeviceVendorID, matterext.Success, "the DAC VID equals the device's VID (informational without a CD)"},
 	{CheckDeviceProductID, matterext.Success, "the DAC PID equals the device's PID (informational without a CD)"},
 }

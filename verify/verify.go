@@ -128,6 +128,13 @@ type Options struct {
 	Production bool
 	// Lint is the rule registry for the format checks; nil means lint.Default().
 	Lint *lint.Registry
+	// CD, when set, is checked as the SDK checks the Certification
+	// Declaration: signature, content, and against the device and the chain.
+	CD *matterext.CertificationDeclaration
+	// CDTrust holds the CD signing keys; nil means DefaultCDTrust.
+	CDTrust *CDTrust
+	// AllowTestCDKey accepts CDs signed with the SDK test key (types 0 and 1).
+	AllowTestCDKey bool
 }
 
 // Verify verifies one DAC under pai (which may be nil: kPaiMissing).
@@ -185,6 +192,13 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 	v.paiVP, v.paiVPOK = vp, err == nil
 	v.paiKey, _ = pai.ECDSAPublicKey()
 	v.findPAA()
+	if opts.CD != nil {
+		fs, err := CheckCD(opts.CD, CDOptions{Trust: opts.CDTrust, AllowTestKey: opts.AllowTestCDKey, Device: opts.Device, Lint: v.reg})
+		if err != nil {
+			return nil, err
+		}
+		v.findings = append(v.findings, fs...)
+	}
 	return v, nil
 }
 
@@ -363,14 +377,8 @@ func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
 	}
 	fs = appendLint(fs, v.reg, dac, matterext.RoleDAC, lo)
 	fs = v.relate(fs, dac)
-	sort.SliceStable(fs, func(i, j int) bool {
-		fi, fj := fs[i].Failure(), fs[j].Failure()
-		if fi != fj {
-			return fi
-		}
-		return fs[i].Step < fs[j].Step
-	})
-	res.Findings = fs
+	res.Findings = sortFindings(fs)
+	fs = res.Findings
 	if len(fs) > 0 && fs[0].Failure() {
 		res.Code = fs[0].Code
 	}
@@ -394,7 +402,9 @@ func (v *Verifier) relate(fs []Finding, dac *matterext.Certificate) []Finding {
 				Citation: citeVerifier + " step 10"})
 		}
 	}
-	if derr == nil {
+	if v.opts.CD != nil {
+		fs = append(fs, cdChainFindings(v.opts.CD, dvp, v.paiVP, v.paa)...)
+	} else if derr == nil {
 		d := v.opts.Device
 		if d.HasVID && dvp.HasVID() && dvp.VID != d.VID {
 			fs = append(fs, deviceFinding(CheckDeviceVendorID, fmt.Sprintf("DAC VID %s differs from the device's VID %s; the Certification Declaration must then name the DAC's vendor in dac_origin_vendor_id", matterext.FormatID(dvp.VID), matterext.FormatID(d.VID))))
@@ -452,4 +462,16 @@ func validityString(c *matterext.Certificate) string {
 		return t.T.Format(time.RFC3339)
 	}
 	return f(c.NotBefore) + " .. " + f(c.NotAfter)
+}
+
+// sortFindings orders failures by SDK step, then informational findings.
+func sortFindings(fs []Finding) []Finding {
+	sort.SliceStable(fs, func(i, j int) bool {
+		fi, fj := fs[i].Failure(), fs[j].Failure()
+		if fi != fj {
+			return fi
+		}
+		return fs[i].Step < fs[j].Step
+	})
+	return fs
 }

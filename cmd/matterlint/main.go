@@ -3,6 +3,7 @@
 //
 //	matterlint lint [flags] PATH...     lint certificates (PEM bundles, DER, hex, base64, directories, -)
 //	matterlint verify --dac F --pai F   verify a DAC → PAI → PAA chain
+//	matterlint cd FILE...               decode, lint and verify Certification Declarations
 //	matterlint explain CODE             explain an SDK attestation result code
 //	matterlint paa list                 list the trusted PAAs
 //	matterlint list-lints [--json]      print every rule with its metadata
@@ -38,6 +39,8 @@ Usage:
   matterlint lint [--role auto|paa|pai|dac|crl-signer] [--at RFC3339|now] [--format text|json] PATH...
   matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX]
                     [--at TIME | --no-current-time] [--format text|json] [DACS...]
+                    [--cd F [--allow-test-cd-key] [--cd-signer-dir D]]
+  matterlint cd [--format text|json] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...
   matterlint explain CODE             (e.g. explain 303, explain kDacFormatInvalid)
   matterlint paa list [--paa-dir D]   (default: the embedded production PAAs)
   matterlint list-lints [--json]
@@ -61,6 +64,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLint(args[1:], stdin, stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdin, stdout, stderr)
+	case "cd":
+		return runCD(args[1:], stdin, stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "paa":

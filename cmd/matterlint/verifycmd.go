@@ -32,6 +32,8 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	noNow := fs.Bool("no-current-time", false, "do not check the DAC's validity at any time (a commissioner without a clock)")
 	format := fs.String("format", "text", "output format: text or json")
 	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
+	cdFlag := fs.String("cd", "", "the Certification Declaration (CMS DER, hex or base64) to check with the chain")
+	cdf := addCDFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json] [DACS...]\n\n")
 		fs.PrintDefaults()
@@ -87,6 +89,17 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "false":
 	default:
 		return usageErr("--production %q: want auto, true or false", *production)
+	}
+	if *cdFlag != "" {
+		cd, c := loadCD(*cdFlag, stderr)
+		if cd == nil {
+			return c
+		}
+		opts.CD = cd
+		if opts.CDTrust, c = cdf.trust(stderr); opts.CDTrust == nil {
+			return c
+		}
+		opts.AllowTestCDKey = *cdf.allowTest
 	}
 	var pai *matterext.Certificate
 	if *paiFlag != "" {
@@ -304,15 +317,21 @@ func toVerifyJSON(r *verifyResult) verifyResultJSON {
 	if !r.Res.At.IsZero() {
 		j.At = r.Res.At.Format("2006-01-02T15:04:05Z")
 	}
-	for _, f := range r.Res.Findings {
+	j.Findings = findingsJSON(r.Res.Findings)
+	return j
+}
+
+func findingsJSON(fs []verify.Finding) []verifyFindingJSON {
+	out := []verifyFindingJSON{}
+	for _, f := range fs {
 		fj := verifyFindingJSON{Check: f.Check, Cert: f.Cert, Severity: f.Severity.String(), SDKCode: int(f.Code),
 			Step: f.Step / 10, Location: f.Location, Message: f.Message, Citation: f.Citation, Note: f.Note}
 		if f.Code != 0 {
 			fj.SDKCodeName = f.Code.String()
 		}
-		j.Findings = append(j.Findings, fj)
+		out = append(out, fj)
 	}
-	return j
+	return out
 }
 
 func verdict(r *verify.Result) string {
@@ -363,8 +382,14 @@ func (vw *verifyWriter) write(r *verifyResult) {
 		fmt.Fprintf(w, " under PAA %q (%s)", res.PAA.Cert.Subject.String(), res.PAA.Source)
 	}
 	w.WriteString("\n")
+	writeFindingsText(w, res.Findings)
+}
+
+// writeFindingsText lists failures in SDK order, then the findings that do
+// not fail attestation.
+func writeFindingsText(w io.Writer, fs []verify.Finding) {
 	n := 0
-	for _, f := range res.Findings {
+	for _, f := range fs {
 		if !f.Failure() {
 			continue
 		}
@@ -373,12 +398,12 @@ func (vw *verifyWriter) write(r *verifyResult) {
 		fmt.Fprintf(w, "       at %s\n", f.Location)
 	}
 	first := true
-	for _, f := range res.Findings {
+	for _, f := range fs {
 		if f.Failure() {
 			continue
 		}
 		if first {
-			w.WriteString("  not failing attestation:\n")
+			io.WriteString(w, "  not failing attestation:\n")
 			first = false
 		}
 		fmt.Fprintf(w, "     %-6s [%s] %s: %s\n", strings.ToUpper(f.Severity.String()), f.Cert, f.Check, f.Message)

@@ -3,6 +3,7 @@
 package testutil
 
 import (
+	"encoding/json"
 	"encoding/pem"
 	"os"
 	"path/filepath"
@@ -43,6 +44,9 @@ type Vector struct {
 	Name, Verdict string
 	Code          int // 0 when the row names none
 	Dir           string
+	// BasicInfoPID is the device's Basic Information PID the vector's JSON
+	// names (basic_info_pid); 0 when it names none.
+	BasicInfoPID uint16
 }
 
 // Vectors reads commissioner_dut/expected.tsv.
@@ -61,6 +65,14 @@ func Vectors(t testing.TB) []Vector {
 		}
 		v := Vector{Name: cols[0], Verdict: cols[1], Dir: filepath.Join(dir, cols[0])}
 		v.Code, _ = strconv.Atoi(cols[2])
+		if b, err := os.ReadFile(filepath.Join(v.Dir, "test_case_vector.json")); err == nil {
+			var j struct {
+				BasicInfoPID uint16 `json:"basic_info_pid"`
+			}
+			if json.Unmarshal(b, &j) == nil {
+				v.BasicInfoPID = j.BasicInfoPID
+			}
+		}
 		out = append(out, v)
 	}
 	return out

@@ -1,0 +1,19 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_cd_certification_type_reserved",
+				"The CD certification_type must be 0 (development and test), 1 (provisional) or 2 (official); 3 and above are reserved",
+				citeCDPay+" step 2 (→ kAttestationElementsMalformed); SDK vector struct_cd_cert_type_wrong", SourceMatter),
+			Roles: matterext.RoleCD, SDK: SDKCDElements,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			if f := cdField(ctx, matterext.CDTagCertificationType); f != nil && f.Uint >= 3 {
+				r.Add(cdFieldLoc(f), itoa(int64(f.Uint)), "0, 1 or 2", "certification_type "+itoa(int64(f.Uint))+" is reserved")
+			}
+		},
+	})
+}

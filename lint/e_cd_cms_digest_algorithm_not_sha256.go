@@ -1,0 +1,25 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_cd_cms_digest_algorithm_not_sha256",
+				"The CD SignedData digestAlgorithms must be { sha256 }",
+				citeCMS, SourceMatter),
+			Roles: matterext.RoleCD, SDK: SDKCDSignature,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			algs := ctx.CD.CMS.DigestAlgorithms
+			if len(algs) == 0 {
+				r.Add("SignedData.digestAlgorithms", "empty", "{ sha256 }", "digestAlgorithms is empty; expected sha256")
+			}
+			for _, a := range algs {
+				if !a.OID.Equal(matterext.OIDSHA256) {
+					r.Add("SignedData.digestAlgorithms", algName(a.OID), "sha256", "digest algorithm is "+algName(a.OID)+"; expected sha256")
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,25 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_cd_signer_info_sid_not_key_id",
+				"The CD SignerInfo sid must be a 20-byte [0] subjectKeyIdentifier, the key ID of a CSA CD signing key",
+				citeCMS+" (CMS_ExtractKeyId)", SourceMatter),
+			Roles: matterext.RoleCD, SDK: SDKCDKeyID,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			si := signerInfo(ctx)
+			switch {
+			case si == nil:
+			case !si.SIDIsKeyID:
+				r.Add(siLoc+".sid", "issuerAndSerialNumber", "[0] subjectKeyIdentifier", "the SignerInfo identifies its signer by issuer and serial number, not by key ID")
+			case len(si.SubjectKeyID) != 20:
+				n := itoa(int64(len(si.SubjectKeyID))) + " bytes"
+				r.Add(siLoc+".sid", n, "20 bytes", "the signer key ID is "+n+"; expected 20")
+			}
+		},
+	})
+}
