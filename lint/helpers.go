@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"bytes"
+	"encoding/pem"
+	"errors"
 	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -171,4 +174,48 @@ func algName(o matterext.OID) string {
 		return "(none)"
 	}
 	return o.Name()
+}
+
+const (
+	citeCRL      = "RFC 5280 §5"
+	citeCRLBuild = "Matter SDK credentials/generate_revocation_set.py (spec 6.2.4.1); matter-pki-rules.md §6.2-6.3"
+	citePoint    = "DCL x/pki MsgAddPkiRevocationDistributionPoint ValidateBasic/verifyFields; matter-pki-rules.md §6.1"
+)
+
+// crlTimes lists the CRL's time fields with their locations.
+func crlTimes(l *matterext.CRL) []struct {
+	loc string
+	t   *matterext.Time
+} {
+	out := []struct {
+		loc string
+		t   *matterext.Time
+	}{{"tbsCertList.thisUpdate", &l.ThisUpdate}, {"tbsCertList.nextUpdate", &l.NextUpdate}}
+	for i := range l.Entries {
+		out = append(out, struct {
+			loc string
+			t   *matterext.Time
+		}{"tbsCertList.revokedCertificates[" + itoa(int64(i)) + "].revocationDate", &l.Entries[i].RevocationDate})
+	}
+	return out
+}
+
+// eachCRLExtension calls fn for the CRL's extensions and every entry's.
+func eachCRLExtension(l *matterext.CRL, fn func(list []matterext.Extension)) {
+	fn(l.Extensions)
+	for i := range l.Entries {
+		fn(l.Entries[i].Extensions)
+	}
+}
+
+// pointCert parses a PEM certificate of a revocation point.
+func pointCert(s string) (*matterext.Certificate, error) {
+	blk, rest := pem.Decode([]byte(s))
+	if blk == nil || blk.Type != "CERTIFICATE" {
+		return nil, errors.New("not a PEM CERTIFICATE")
+	}
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return nil, errors.New("more than one PEM block")
+	}
+	return matterext.ParseCertificate(blk.Bytes)
 }

@@ -200,8 +200,12 @@ type Context struct {
 	// Cert is the certificate for certificate rules; nil for CD rules.
 	Cert *matterext.Certificate
 	// CD is the Certification Declaration for rules of RoleCD; nil otherwise.
-	CD   *matterext.CertificationDeclaration
-	Role matterext.Role
+	CD *matterext.CertificationDeclaration
+	// CRL is the CRL for rules of RoleCRL; nil otherwise.
+	CRL *matterext.CRL
+	// Point is the revocation point for rules of RolePoint; nil otherwise.
+	Point *matterext.RevocationPoint
+	Role  matterext.Role
 	// At is the evaluation time for time-dependent rules; zero when none was
 	// given, and then those rules do not run.
 	At time.Time

@@ -130,7 +130,7 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 	ctx := Context{Cert: c, Role: res.Role, At: opts.At}
 	rep := Reporter{role: res.Role}
 	for _, r := range reg.rules {
-		if r.Roles&res.Role&^matterext.RoleCD == 0 || (r.NeedsTime && opts.At.IsZero()) {
+		if r.Roles&res.Role&^matterext.NonCertificateRoles == 0 || (r.NeedsTime && opts.At.IsZero()) {
 			continue
 		}
 		rep.rule = r
@@ -142,14 +142,27 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 
 // LintCD runs every rule of RoleCD on a Certification Declaration.
 func (reg *Registry) LintCD(cd *matterext.CertificationDeclaration) Result {
-	ctx := Context{CD: cd, Role: matterext.RoleCD}
-	rep := Reporter{role: matterext.RoleCD}
+	return reg.lintObject(Context{CD: cd, Role: matterext.RoleCD})
+}
+
+// LintCRL runs every rule of RoleCRL on a CRL.
+func (reg *Registry) LintCRL(l *matterext.CRL) Result {
+	return reg.lintObject(Context{CRL: l, Role: matterext.RoleCRL})
+}
+
+// LintPoint runs every rule of RolePoint on a DCL revocation point.
+func (reg *Registry) LintPoint(p *matterext.RevocationPoint) Result {
+	return reg.lintObject(Context{Point: p, Role: matterext.RolePoint})
+}
+
+func (reg *Registry) lintObject(ctx Context) Result {
+	rep := Reporter{role: ctx.Role}
 	for _, r := range reg.rules {
-		if r.Roles&matterext.RoleCD == 0 {
+		if r.Roles&ctx.Role == 0 {
 			continue
 		}
 		rep.rule = r
 		r.Check(&ctx, &rep)
 	}
-	return Result{Role: matterext.RoleCD, Findings: rep.findings}
+	return Result{Role: ctx.Role, Findings: rep.findings}
 }

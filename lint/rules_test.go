@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"bytes"
+	"encoding/pem"
 	"os"
 	"path/filepath"
 	"sort"
@@ -118,9 +119,20 @@ func TestRules(t *testing.T) {
 					t.Errorf("SDK code %v, want %v", got, want)
 				}
 			}
-			if role == matterext.RoleCD {
+			switch role {
+			case matterext.RoleCD:
 				if validCD(t, reg).Has(tc.Rule) {
 					t.Errorf("%s also fires on the valid CD", tc.Rule)
+				}
+				return
+			case matterext.RoleCRL:
+				if reg.LintCRL(readCRL(t, "crl/valid.crl.pem")).Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid CRL", tc.Rule)
+				}
+				return
+			case matterext.RolePoint:
+				if reg.LintPoint(readPoint(t, "crl/valid-point.json")).Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid point", tc.Rule)
 				}
 				return
 			}
@@ -136,8 +148,13 @@ func TestRules(t *testing.T) {
 // lintCase lints a case's fixture file as its role.
 func lintCase(t *testing.T, reg *lint.Registry, tc fixtures.Case) (matterext.Role, lint.Options, lint.Result) {
 	t.Helper()
-	if tc.BuildCD != nil {
+	switch {
+	case tc.BuildCD != nil:
 		return matterext.RoleCD, lint.Options{}, reg.LintCD(readCD(t, tc.File()))
+	case tc.BuildCRL != nil:
+		return matterext.RoleCRL, lint.Options{}, reg.LintCRL(readCRL(t, tc.File()))
+	case tc.BuildPoint != nil:
+		return matterext.RolePoint, lint.Options{}, reg.LintPoint(readPoint(t, tc.File()))
 	}
 	role, err := matterext.ParseRole(tc.Role)
 	if err != nil {
@@ -170,6 +187,44 @@ func validCD(t *testing.T, reg *lint.Registry) lint.Result {
 // TestValidCD: the valid CD fixture has no finding.
 func TestValidCD(t *testing.T) {
 	for _, f := range validCD(t, lint.Default()).Findings {
+		t.Errorf("unexpected %s at %s: %s", f.Rule.Name, f.Location, f.Message)
+	}
+}
+
+func readCRL(t *testing.T, file string) *matterext.CRL {
+	t.Helper()
+	b, err := os.ReadFile(testutil.Certs(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(b)
+	if blk == nil {
+		t.Fatalf("%s: no PEM", file)
+	}
+	l, err := matterext.ParseCRL(blk.Bytes)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return l
+}
+
+func readPoint(t *testing.T, file string) *matterext.RevocationPoint {
+	t.Helper()
+	b, err := os.ReadFile(testutil.Certs(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := matterext.ParseRevocationPoints(b)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return &ps[0]
+}
+
+// TestValidCRLAndPoint: the valid CRL and point have no finding.
+func TestValidCRLAndPoint(t *testing.T) {
+	reg := lint.Default()
+	for _, f := range append(reg.LintCRL(readCRL(t, "crl/valid.crl.pem")).Findings, reg.LintPoint(readPoint(t, "crl/valid-point.json")).Findings...) {
 		t.Errorf("unexpected %s at %s: %s", f.Rule.Name, f.Location, f.Message)
 	}
 }

@@ -153,7 +153,8 @@ type PublicKeyInfo struct {
 
 // Extension is one entry of the extensions SEQUENCE.
 type Extension struct {
-	Index    int // position in the extensions SEQUENCE
+	Base     string // ASN.1 path of the extensions list, e.g. "tbsCertificate.extensions"
+	Index    int    // position in the extensions SEQUENCE
 	Raw      []byte
 	OID      OID
 	Critical bool
@@ -168,7 +169,7 @@ type Extension struct {
 
 // Path returns the ASN.1 path of the extension, e.g.
 // "tbsCertificate.extensions[keyUsage]".
-func (e *Extension) Path() string { return "tbsCertificate.extensions[" + e.OID.Name() + "]" }
+func (e *Extension) Path() string { return e.Base + "[" + e.OID.Name() + "]" }
 
 // BasicConstraints is the decoded basicConstraints extension.
 type BasicConstraints struct {
@@ -553,57 +554,7 @@ func (c *Certificate) parseExtensions(content []byte) {
 		c.fieldErr("tbsCertificate.extensions", "expected [3] EXPLICIT SEQUENCE OF Extension")
 		return
 	}
-	n := 0
-	for s := seq; len(s) > 0; n++ {
-		var e cryptobyte.String
-		var tag cbasn1.Tag
-		if !s.ReadAnyASN1Element(&e, &tag) {
-			break
-		}
-	}
-	if n > MaxExtensions {
-		c.fieldErr("tbsCertificate.extensions", "more than "+itoa(MaxExtensions)+" extensions")
-		return
-	}
-	c.Extensions = make([]Extension, 0, n)
-	for idx := 0; len(seq) > 0; idx++ {
-		var full cryptobyte.String
-		var tag cbasn1.Tag
-		if !seq.ReadAnyASN1Element(&full, &tag) {
-			c.fieldErr("tbsCertificate.extensions["+itoa(idx)+"]", "cannot read element: "+describeBadElement(seq))
-			return
-		}
-		e := Extension{Index: idx, Raw: full}
-		var body cryptobyte.String
-		f := full
-		if tag != cbasn1.SEQUENCE || !f.ReadASN1(&body, cbasn1.SEQUENCE) {
-			e.Err = "expected Extension SEQUENCE, found " + tagName(uint8(tag))
-			c.Extensions = append(c.Extensions, e)
-			continue
-		}
-		var oid cryptobyte.String
-		if !body.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) {
-			e.Err = "missing extnID OBJECT IDENTIFIER"
-			c.Extensions = append(c.Extensions, e)
-			continue
-		}
-		e.OID = OID(oid)
-		if body.PeekASN1Tag(cbasn1.BOOLEAN) {
-			var b cryptobyte.String
-			body.ReadASN1(&b, cbasn1.BOOLEAN)
-			e.CriticalEncoded = true
-			e.CriticalRaw = b
-			e.Critical = len(b) == 1 && b[0] != 0
-		}
-		var val cryptobyte.String
-		if !body.ReadASN1(&val, cbasn1.OCTET_STRING) {
-			e.Err = "missing extnValue OCTET STRING"
-		} else if len(body) > 0 {
-			e.Err = "unexpected data after extnValue"
-		}
-		e.Value = val
-		c.Extensions = append(c.Extensions, e)
-	}
+	c.Extensions = parseExtensionList(seq, "tbsCertificate.extensions", &c.Errors)
 	for i := range c.Extensions {
 		e := &c.Extensions[i]
 		if e.Err != "" {
@@ -622,6 +573,64 @@ func (c *Certificate) parseExtensions(content []byte) {
 			c.ExtKeyUsage = decodeEKU(e)
 		}
 	}
+}
+
+// parseExtensionList decodes the content of an Extensions SEQUENCE.
+// Structural problems of single extensions are kept in their Err; a list
+// that cannot be walked, or is longer than MaxExtensions, is reported in errs.
+func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError) []Extension {
+	n := 0
+	for s := seq; len(s) > 0; n++ {
+		var e cryptobyte.String
+		var tag cbasn1.Tag
+		if !s.ReadAnyASN1Element(&e, &tag) {
+			break
+		}
+	}
+	if n > MaxExtensions {
+		*errs = append(*errs, &FieldError{Path: path, Msg: "more than " + itoa(MaxExtensions) + " extensions"})
+		return nil
+	}
+	exts := make([]Extension, 0, n)
+	for idx := 0; len(seq) > 0; idx++ {
+		var full cryptobyte.String
+		var tag cbasn1.Tag
+		if !seq.ReadAnyASN1Element(&full, &tag) {
+			*errs = append(*errs, &FieldError{Path: path + "[" + itoa(idx) + "]", Msg: "cannot read element: " + describeBadElement(seq)})
+			return exts
+		}
+		e := Extension{Base: path, Index: idx, Raw: full}
+		var body cryptobyte.String
+		f := full
+		if tag != cbasn1.SEQUENCE || !f.ReadASN1(&body, cbasn1.SEQUENCE) {
+			e.Err = "expected Extension SEQUENCE, found " + tagName(uint8(tag))
+			exts = append(exts, e)
+			continue
+		}
+		var oid cryptobyte.String
+		if !body.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) {
+			e.Err = "missing extnID OBJECT IDENTIFIER"
+			exts = append(exts, e)
+			continue
+		}
+		e.OID = OID(oid)
+		if body.PeekASN1Tag(cbasn1.BOOLEAN) {
+			var b cryptobyte.String
+			body.ReadASN1(&b, cbasn1.BOOLEAN)
+			e.CriticalEncoded = true
+			e.CriticalRaw = b
+			e.Critical = len(b) == 1 && b[0] != 0
+		}
+		var val cryptobyte.String
+		if !body.ReadASN1(&val, cbasn1.OCTET_STRING) {
+			e.Err = "missing extnValue OCTET STRING"
+		} else if len(body) > 0 {
+			e.Err = "unexpected data after extnValue"
+		}
+		e.Value = val
+		exts = append(exts, e)
+	}
+	return exts
 }
 
 // MaxExtensions caps the number of extensions decoded per certificate.

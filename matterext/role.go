@@ -15,12 +15,17 @@ const (
 	RoleDAC                             // Device Attestation Certificate
 	RoleCRLSigner                       // delegated CRL signer (Matter 1.3+)
 	RoleCD                              // Certification Declaration (not a certificate)
+	RoleCRL                             // certificate revocation list
+	RolePoint                           // DCL revocation distribution point
+
+	// NonCertificateRoles are the roles of objects that are not certificates.
+	NonCertificateRoles = RoleCD | RoleCRL | RolePoint
 )
 
 var roleNames = []struct {
 	r    Role
 	name string
-}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}, {RoleCD, "cd"}}
+}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}, {RoleCD, "cd"}, {RoleCRL, "crl"}, {RolePoint, "revocation-point"}}
 
 // String returns the lower-case name: "paa", "pai", "dac", "crl-signer", or
 // several joined by "," for a set of roles.

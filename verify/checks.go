@@ -37,6 +37,9 @@ const (
 	CheckCDVendorDAC       = "cd_vendor_id_matches_dac_pai"
 	CheckCDProductDAC      = "cd_product_ids_contain_dac_pai_pid"
 	CheckCDAuthorizedPAA   = "cd_authorized_paa"
+	CheckNotRevoked        = "chain_not_revoked"
+	CheckDACNotRevoked     = "dac_not_revoked"
+	CheckPAINotRevoked     = "pai_not_revoked"
 )
 
 // CheckInfo describes a verify check for listings and `explain`.
@@ -73,6 +76,9 @@ var Checks = []CheckInfo{
 	{CheckCDVendorDAC, matterext.CertificationDeclarationInvalidVendorID, "without dac_origin fields: the DAC and PAI VIDs equal vendor_id"},
 	{CheckCDProductDAC, matterext.CertificationDeclarationInvalidProductID, "without dac_origin fields: the DAC and PAI PIDs are in product_id_array"},
 	{CheckCDAuthorizedPAA, matterext.CertificationDeclarationInvalidPAA, "the PAA's SKID is in the CD authorized_paa_list when it has one"},
+	{CheckNotRevoked, matterext.PaiAndDacRevoked, "the DAC and the PAI are not both revoked"},
+	{CheckDACNotRevoked, matterext.DacRevoked, "the DAC is not in the revocation set or a given CRL"},
+	{CheckPAINotRevoked, matterext.PaiRevoked, "the PAI is not in the revocation set or a given CRL"},
 	{CheckDeviceVendorID, matterext.Success, "the DAC VID equals the device's VID (informational without a CD)"},
 	{CheckDeviceProductID, matterext.Success, "the DAC PID equals the device's PID (informational without a CD)"},
 }

@@ -135,6 +135,9 @@ type Options struct {
 	CDTrust *CDTrust
 	// AllowTestCDKey accepts CDs signed with the SDK test key (types 0 and 1).
 	AllowTestCDKey bool
+	// Revocation, when set, is checked after attestation as the SDK's
+	// revocation delegate does (kDacRevoked, kPaiRevoked, kPaiAndDacRevoked).
+	Revocation *Revocation
 }
 
 // Verify verifies one DAC under pai (which may be nil: kPaiMissing).
@@ -377,6 +380,9 @@ func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
 	}
 	fs = appendLint(fs, v.reg, dac, matterext.RoleDAC, lo)
 	fs = v.relate(fs, dac)
+	if v.opts.Revocation != nil {
+		fs = append(fs, revocationFindings(dac, v.pai, v.opts.Revocation)...)
+	}
 	res.Findings = sortFindings(fs)
 	fs = res.Findings
 	if len(fs) > 0 && fs[0].Failure() {

@@ -45,8 +45,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := lint.Options{}
 	if *roleFlag != "auto" {
 		r, err := matterext.ParseRole(*roleFlag)
-		if err == nil && r == matterext.RoleCD {
-			err = errors.New("Certification Declarations are linted with `matterlint cd`")
+		if err == nil && r&matterext.NonCertificateRoles != 0 {
+			err = errors.New("not a certificate role; CDs are linted with `matterlint cd`, CRLs with `matterlint crl`")
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "matterlint lint: --role %q: %v\n", *roleFlag, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/lint/zlintbridge"
 	"github.com/spf13/pflag"
+	zl "github.com/zmap/zlint/v3/lint"
 )
 
 // ruleJSON is the list-lints --json schema for one rule.
@@ -128,4 +129,8 @@ func writeMarkdown(w io.Writer, rules []*lint.Rule) {
 		}
 		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", r.Name, r.Source, r.Roles, sdk, esc.Replace(desc), esc.Replace(r.Citation))
 	}
+}
+
+func lintMetadataOf(name, desc, cite, source string) zl.LintMetadata {
+	return zl.LintMetadata{Name: name, Description: desc, Citation: cite, Source: zl.LintSource(source)}
 }

@@ -41,6 +41,8 @@ Usage:
                     [--at TIME | --no-current-time] [--format text|json] [DACS...]
                     [--cd F [--allow-test-cd-key] [--cd-signer-dir D]]
   matterlint cd [--format text|json] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...
+  matterlint crl [--format text|json] [--signer F] FILE...
+  matterlint revocation-set --points FILE (--crl-dir D | --crl-map FILE) [--paa-dir D ...] [-o FILE]
   matterlint explain CODE             (e.g. explain 303, explain kDacFormatInvalid)
   matterlint paa list [--paa-dir D]   (default: the embedded production PAAs)
   matterlint list-lints [--json]
@@ -66,6 +68,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runVerify(args[1:], stdin, stdout, stderr)
 	case "cd":
 		return runCD(args[1:], stdin, stdout, stderr)
+	case "crl":
+		return runCRL(args[1:], stdin, stdout, stderr)
+	case "revocation-set":
+		return runRevocationSet(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "paa":

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,8 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
 	cdFlag := fs.String("cd", "", "the Certification Declaration (CMS DER, hex or base64) to check with the chain")
 	cdf := addCDFlags(fs)
+	revSet := fs.String("revocation-set", "", "check the DAC and PAI against this revocation set (the SDK's JSON)")
+	crlFiles := fs.StringArray("crl", nil, "check the DAC and PAI against this CRL (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json] [DACS...]\n\n")
 		fs.PrintDefaults()
@@ -100,6 +103,13 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c
 		}
 		opts.AllowTestCDKey = *cdf.allowTest
+	}
+	if *revSet != "" || len(*crlFiles) > 0 {
+		rv, c := loadRevocation(*revSet, *crlFiles, stderr)
+		if rv == nil {
+			return c
+		}
+		opts.Revocation = rv
 	}
 	var pai *matterext.Certificate
 	if *paiFlag != "" {
@@ -432,4 +442,51 @@ func (vw *verifyWriter) close(s *verifySummary) error {
 		vw.w.WriteString("\n")
 	}
 	return vw.w.Flush()
+}
+
+// loadRevocation reads a revocation set and CRL files.
+func loadRevocation(setPath string, crls []string, stderr io.Writer) (*verify.Revocation, int) {
+	rv := &verify.Revocation{}
+	if setPath != "" {
+		b, err := os.ReadFile(setPath)
+		if err != nil {
+			fmt.Fprintln(stderr, "matterlint: --revocation-set:", err)
+			return nil, exitUsage
+		}
+		set, err := matterext.ParseRevocationSet(b)
+		if set == nil {
+			fmt.Fprintf(stderr, "matterlint: --revocation-set %s: %v\n", setPath, err)
+			return nil, exitNotCertificate
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "matterlint: warning: --revocation-set %s: %v\n", setPath, err)
+		}
+		rv.Set = set
+	}
+	for _, p := range crls {
+		code := exitOK
+		(&input.Reader{PEMTypes: input.CRLTypes}).Read([]string{p}, func(it input.Item) bool {
+			if it.Err != nil {
+				fmt.Fprintf(stderr, "matterlint: --crl: %v\n", it.Err)
+				code = exitNotCertificate
+				if it.Err.Kind == input.KindIO {
+					code = exitUsage
+				}
+				return false
+			}
+			l, err := matterext.ParseCRL(it.DER)
+			if err != nil {
+				fmt.Fprintf(stderr, "matterlint: --crl %s [%d]: %v\n", it.Source, it.Index, err)
+				code = exitNotCertificate
+				return false
+			}
+			rv.CRLs = append(rv.CRLs, l)
+			rv.CRLSources = append(rv.CRLSources, fmt.Sprintf("%s [%d]", it.Source, it.Index))
+			return true
+		})
+		if code != exitOK {
+			return nil, code
+		}
+	}
+	return rv, exitOK
 }

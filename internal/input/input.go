@@ -90,7 +90,16 @@ type Reader struct {
 	// Extensions are the file name extensions read when walking a directory
 	// (explicitly named files are always read). Nil means DefaultExtensions.
 	Extensions []string
+	// PEMTypes are the PEM labels read; other blocks are reported as not
+	// holding the expected object. Nil means CertificateTypes.
+	PEMTypes []string
 }
+
+// PEM labels of certificates and CRLs.
+var (
+	CertificateTypes = []string{"CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE"}
+	CRLTypes         = []string{"X509 CRL", "CRL"}
+)
 
 // DefaultExtensions are the file types read when walking directories.
 var DefaultExtensions = []string{".pem", ".der", ".crt", ".cer", ".cert"}
@@ -111,7 +120,7 @@ func (r *Reader) readPath(p string, emit func(Item) bool) bool {
 		if r.Stdin == nil {
 			return emit(Item{Source: "-", Err: &Error{Source: "-", Index: -1, Kind: KindIO, Msg: "no standard input"}})
 		}
-		return ReadStream("-", r.Stdin, emit)
+		return readStream("-", r.Stdin, r.PEMTypes, emit)
 	}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -164,11 +173,24 @@ func (r *Reader) readFile(p string, emit func(Item) bool) bool {
 		return emit(Item{Source: p, Err: &Error{Source: p, Index: -1, Kind: KindIO, Msg: "cannot open", Err: unwrapPathError(err)}})
 	}
 	defer f.Close()
-	return ReadStream(p, f, emit)
+	return readStream(p, f, r.PEMTypes, emit)
 }
 
-// ReadStream reads one source from rd, detecting its format by content.
+// ReadStream reads certificates from one source, detecting the format by
+// content.
 func ReadStream(name string, rd io.Reader, emit func(Item) bool) bool {
+	return readStream(name, rd, nil, emit)
+}
+
+// ReadStreamTypes is ReadStream for PEM blocks with the given labels.
+func ReadStreamTypes(name string, rd io.Reader, pemTypes []string, emit func(Item) bool) bool {
+	return readStream(name, rd, pemTypes, emit)
+}
+
+func readStream(name string, rd io.Reader, pemTypes []string, emit func(Item) bool) bool {
+	if pemTypes == nil {
+		pemTypes = CertificateTypes
+	}
 	br := bufio.NewReaderSize(rd, 64<<10)
 	head, err := br.Peek(4096)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
@@ -179,7 +201,7 @@ func ReadStream(name string, rd io.Reader, emit func(Item) bool) bool {
 	case len(trimmed) == 0 && len(head) < 4096:
 		return emit(Item{Source: name, Err: &Error{Source: name, Index: -1, Kind: KindFormat, Msg: "empty input"}})
 	case bytes.Contains(head, []byte("-----BEGIN ")):
-		return readPEM(name, br, emit)
+		return readPEM(name, br, pemTypes, emit)
 	case head[0] == 0x30 && !isText(head):
 		return readDER(name, br, "der", emit)
 	}

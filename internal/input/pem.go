@@ -14,12 +14,9 @@ var (
 	pemDash  = []byte("-----")
 )
 
-// certificateBlockTypes are the PEM labels read as certificates.
-var certificateBlockTypes = []string{"CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE"}
-
 // readPEM streams the PEM blocks of br. Text outside blocks is ignored.
 // Memory stays bounded by the size of one block and the read buffer.
-func readPEM(name string, br *bufio.Reader, emit func(Item) bool) bool {
+func readPEM(name string, br *bufio.Reader, types []string, emit func(Item) bool) bool {
 	const chunk = 256 << 10
 	buf := make([]byte, 0, chunk)
 	eof := false
@@ -100,8 +97,8 @@ func readPEM(name string, br *bufio.Reader, emit func(Item) bool) bool {
 		switch {
 		case !bytes.Equal(typ, endTyp):
 			it.Err = &Error{Source: name, Index: idx, Kind: KindFormat, Msg: fmt.Sprintf("PEM BEGIN %q does not match END %q", typ, endTyp)}
-		case !isCertificateType(typ):
-			it.Err = &Error{Source: name, Index: idx, Kind: KindFormat, Msg: fmt.Sprintf("PEM block is %q, not a CERTIFICATE", typ)}
+		case !hasType(types, typ):
+			it.Err = &Error{Source: name, Index: idx, Kind: KindFormat, Msg: fmt.Sprintf("PEM block is %q, not a %s", typ, types[0])}
 		default:
 			var der []byte
 			var err error
@@ -123,8 +120,8 @@ func readPEM(name string, br *bufio.Reader, emit func(Item) bool) bool {
 	}
 }
 
-func isCertificateType(t []byte) bool {
-	for _, c := range certificateBlockTypes {
+func hasType(types []string, t []byte) bool {
+	for _, c := range types {
 		if string(t) == c {
 			return true
 		}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/internal/report"
+	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/matterext"
+	"github.com/spf13/pflag"
+)
+
+type crlResultJSON struct {
+	Input      string               `json:"input"`
+	Index      int                  `json:"index"`
+	Error      *jsonError           `json:"error,omitempty"`
+	Issuer     string               `json:"issuer,omitempty"`
+	ThisUpdate string               `json:"this_update,omitempty"`
+	NextUpdate string               `json:"next_update,omitempty"`
+	Entries    int                  `json:"entries"`
+	Findings   []report.JSONFinding `json:"findings"`
+}
+
+func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("crl", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	signerFile := fs.String("signer", "", "the CRL signer's certificate: checks the CRL's AKID, issuer and signature against it")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: matterlint crl [--format text|json] [--signer F] FILE...\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() == 0 || (*format != "text" && *format != "json") {
+		fs.Usage()
+		return exitUsage
+	}
+	var signer *matterext.Certificate
+	if *signerFile != "" {
+		var c int
+		if signer, c = loadOne(*signerFile, "signer", stderr); signer == nil {
+			return c
+		}
+	}
+	reg := lint.Default()
+	var results []crlResultJSON
+	var sum report.Summary
+	rd := &input.Reader{Stdin: stdin, PEMTypes: input.CRLTypes, Extensions: []string{".crl", ".pem", ".der"}}
+	rd.Read(fs.Args(), func(it input.Item) bool {
+		r := crlResultJSON{Input: it.Source, Index: it.Index, Findings: []report.JSONFinding{}}
+		cr := report.CertResult{Source: it.Source, Index: it.Index}
+		var l *matterext.CRL
+		if it.Err != nil {
+			r.Index, cr.Err, cr.ErrKind = it.Err.Index, it.Err, report.KindNotCertificate
+			if it.Err.Kind == input.KindIO {
+				cr.ErrKind = report.KindIO
+			}
+		} else if l2, err := matterext.ParseCRL(it.DER); err != nil {
+			cr.Err, cr.ErrKind = fmt.Errorf("%s [%d]: not a CRL: %w", it.Source, it.Index, err), report.KindNotCertificate
+		} else {
+			l = l2
+		}
+		if cr.Err != nil {
+			r.Error = &jsonError{Kind: string(cr.ErrKind), Message: cr.Err.Error()}
+			sum.Add(&cr)
+			results = append(results, r)
+			if *format == "text" {
+				fmt.Fprintf(stdout, "%s [%d]: %s: %v\n", it.Source, r.Index, strings.ToUpper(string(cr.ErrKind)), cr.Err)
+			}
+			return true
+		}
+		res := reg.LintCRL(l)
+		if signer != nil {
+			res.Findings = append(res.Findings, signerFindings(l, signer)...)
+		}
+		cr.Findings = res.Findings
+		sum.Add(&cr)
+		r.Issuer, r.Entries = l.Issuer.String(), len(l.Entries)
+		if l.ThisUpdate.Err == "" && l.ThisUpdate.Present {
+			r.ThisUpdate = l.ThisUpdate.T.Format("2006-01-02T15:04:05Z")
+		}
+		if l.NextUpdate.Err == "" && l.NextUpdate.Present {
+			r.NextUpdate = l.NextUpdate.T.Format("2006-01-02T15:04:05Z")
+		}
+		for i := range res.Findings {
+			r.Findings = append(r.Findings, report.FindingJSON(&res.Findings[i]))
+		}
+		results = append(results, r)
+		if *format == "text" {
+			fmt.Fprintf(stdout, "%s [%d]: CRL of %q, %d entries, thisUpdate %s, nextUpdate %s: %d findings\n", it.Source, it.Index, r.Issuer, r.Entries, r.ThisUpdate, r.NextUpdate, len(r.Findings))
+			for _, f := range r.Findings {
+				fmt.Fprintf(stdout, "  %-6s %s: %s\n         at %s; source: %s\n", strings.ToUpper(f.Severity), f.Rule, f.Message, f.Location, f.Source)
+				if f.Note != "" {
+					fmt.Fprintf(stdout, "         note: %s\n", f.Note)
+				}
+			}
+		}
+		return true
+	})
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(map[string]any{"schema_version": 1, "tool": map[string]string{"name": "matterlint", "version": version, "command": "crl"}, "results": results, "summary": sum})
+	} else {
+		fmt.Fprintf(stdout, "\n%d CRL%s linted: %d with errors (%d errors, %d warnings, %d notices)\n", sum.Certificates, report.Plural(sum.Certificates), sum.WithErrors, sum.Errors, sum.Warnings, sum.Notices)
+	}
+	return exitCode(sum)
+}
+
+// crlSignerRule reports CRLs that do not match the signer given with --signer.
+var crlSignerRule = &lint.Rule{
+	Metadata: lint.Metadata{
+		LintMetadata: lintMetadataOf("e_crl_signer_mismatch", "The CRL's AKID must be the signer's SKID, its issuer the signer's subject, and its signature must verify under the signer's key",
+			"RFC 5280 §6.3.3; Matter SDK generate_revocation_set.py step 6a (AKID) and the §6.3 validation it leaves as a TODO; matter-pki-rules.md §6.2", "Matter"),
+		Roles: matterext.RoleCRL,
+	},
+	Check: func(*lint.Context, *lint.Reporter) {},
+}
+
+func signerFindings(l *matterext.CRL, signer *matterext.Certificate) []lint.Finding {
+	var fs []lint.Finding
+	add := func(loc, found, expected, msg string) {
+		fs = append(fs, lint.Finding{Rule: crlSignerRule, Location: loc, Found: found, Expected: expected, Message: msg})
+	}
+	var sk []byte
+	if signer.SubjectKeyID != nil {
+		sk = signer.SubjectKeyID.ID
+	}
+	if ak := l.AuthorityKeyID; ak == nil || !bytes.Equal(ak.KeyID, sk) {
+		add("tbsCertList.crlExtensions[authorityKeyIdentifier]", "", matterext.KeyIDHex(sk), "the CRL's AKID is not the signer's SKID "+matterext.KeyIDHex(sk))
+	}
+	if !bytes.Equal(l.Issuer.Raw, signer.Subject.Raw) {
+		add("tbsCertList.issuer", l.Issuer.String(), signer.Subject.String(), "the CRL issuer is not the signer's subject")
+	}
+	if err := l.CheckSignature(signer); err != nil {
+		add("signatureValue", err.Error(), "a signature by the signer", "the CRL signature does not verify under the signer's key: "+err.Error())
+	}
+	return fs
+}

@@ -1,0 +1,23 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_authority_key_id_missing", "A CRL must carry an authorityKeyIdentifier with a 20-byte keyIdentifier: it must equal the CRL signer's SKID", citeCRL+".2.1; "+citeCRLBuild+" step 6a", SourceMatter),
+			Roles:        matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			ak := ctx.CRL.AuthorityKeyID
+			switch {
+			case ak == nil:
+				r.Add("tbsCertList.crlExtensions", "absent", "authorityKeyIdentifier", "the CRL has no authorityKeyIdentifier, so its signer cannot be matched")
+			case ak.Err != "":
+				r.Add("tbsCertList.crlExtensions[authorityKeyIdentifier]", ak.Err, "a keyIdentifier", "authorityKeyIdentifier does not decode: "+ak.Err)
+			case !ak.HasKeyID || len(ak.KeyID) != 20:
+				r.Add("tbsCertList.crlExtensions[authorityKeyIdentifier].keyIdentifier", itoa(int64(len(ak.KeyID)))+" bytes", "20 bytes", "the CRL's AKID keyIdentifier is missing or not 20 bytes")
+			}
+		},
+	})
+}

@@ -1,0 +1,35 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_certificate_issuer_invalid", "A certificateIssuer entry extension must be critical, hold a directoryName, and appear only in an indirect CRL (IDP indirectCRL TRUE)",
+				citeCRL+".3.3, §5.2.5", SourceRFC5280),
+			Roles: matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			l := ctx.CRL
+			indirect := l.IDP != nil && l.IDP.IndirectCRL
+			for _, e := range l.Entries {
+				for i := range e.Extensions {
+					x := &e.Extensions[i]
+					if !x.OID.Equal(matterext.OIDExtCertificateIssuer) {
+						continue
+					}
+					loc := x.Path()
+					switch {
+					case e.CertificateIssuerErr != "":
+						r.Add(loc, e.CertificateIssuerErr, "GeneralNames with a directoryName", "entry "+itoa(int64(e.Index))+": certificateIssuer: "+e.CertificateIssuerErr)
+					case !x.Critical:
+						r.Add(loc+".critical", "false", "true", "entry "+itoa(int64(e.Index))+": certificateIssuer is not critical")
+					case !indirect:
+						r.Add(loc, "certificateIssuer in a CRL without indirectCRL", "issuingDistributionPoint indirectCRL TRUE",
+							"entry "+itoa(int64(e.Index))+" names another certificate issuer, but the CRL is not marked indirect")
+					}
+				}
+			}
+		},
+	})
+}

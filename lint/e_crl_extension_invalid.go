@@ -1,0 +1,46 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+// knownCRLExtensions are the CRL and entry extensions a relying party
+// processes.
+var knownCRLExtensions = []matterext.OID{
+	matterext.OIDExtAuthorityKeyID, matterext.OIDExtCRLNumber, matterext.OIDExtIssuingDistPoint, matterext.OIDExtDeltaCRLIndicator,
+	matterext.OIDExtFreshestCRL, matterext.OIDExtReasonCode, matterext.OIDExtInvalidityDate, matterext.OIDExtCertificateIssuer,
+}
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_extension_invalid", "CRL and entry extensions must be well-formed, appear once, and no unknown extension may be critical", citeCRL+".2, §5.3", SourceRFC5280),
+			Roles:        matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			eachCRLExtension(ctx.CRL, func(list []matterext.Extension) {
+			next:
+				for i := range list {
+					x := &list[i]
+					loc := x.Base + "[" + itoa(int64(x.Index)) + "]"
+					if x.Err != "" {
+						r.Add(loc, x.Err, "a well-formed Extension", "malformed extension: "+x.Err)
+						continue
+					}
+					for j := 0; j < i; j++ {
+						if list[j].OID.Equal(x.OID) {
+							r.Add(loc, x.OID.Name()+" again", "one "+x.OID.Name(), x.OID.Name()+" appears twice")
+							continue next
+						}
+					}
+					if x.Critical {
+						for _, k := range knownCRLExtensions {
+							if k.Equal(x.OID) {
+								continue next
+							}
+						}
+						r.Add(loc+".critical", x.OID.String()+" critical", "non-critical", "unknown extension "+x.OID.String()+" is marked critical")
+					}
+				}
+			})
+		},
+	})
+}

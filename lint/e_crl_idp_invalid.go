@@ -1,0 +1,34 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_idp_invalid", "An issuingDistributionPoint must be critical, decode, name its point by one URI, and not claim both onlyContainsUserCerts and onlyContainsCACerts",
+				citeCRL+".2.5; "+citeCRLBuild+" step 6b (the fullName must be exactly the point's dataURL)", SourceMatter),
+			Roles: matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			p := ctx.CRL.IDP
+			if p == nil {
+				return
+			}
+			const loc = "tbsCertList.crlExtensions[issuingDistributionPoint]"
+			switch {
+			case p.Err != "":
+				r.Add(loc, p.Err, "a valid IssuingDistributionPoint", "issuingDistributionPoint does not decode: "+p.Err)
+				return
+			case !p.Ext.Critical:
+				r.Add(loc+".critical", "false", "true", "issuingDistributionPoint is not marked critical")
+			}
+			if p.OnlyContainsUserCerts && p.OnlyContainsCACerts {
+				r.Add(loc, "onlyContainsUserCerts and onlyContainsCACerts", "at most one", "issuingDistributionPoint asserts both onlyContainsUserCerts and onlyContainsCACerts")
+			}
+			if p.HasFullName && (len(p.FullNameURIs) != 1 || p.FullNameOthers > 0) {
+				r.Add(loc+".distributionPoint.fullName", itoa(int64(len(p.FullNameURIs)))+" URIs, "+itoa(int64(p.FullNameOthers))+" other names", "exactly one URI",
+					"the distribution point's fullName must be exactly one URI (the DCL dataURL)")
+			}
+		},
+	})
+}

@@ -1,0 +1,26 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_number_invalid", "A CRL must carry a non-critical cRLNumber: a non-negative, minimally encoded INTEGER of at most 20 octets", citeCRL+".2.3", SourceRFC5280),
+			Roles:        matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			n := ctx.CRL.CRLNumber
+			const loc = "tbsCertList.crlExtensions[cRLNumber]"
+			switch {
+			case n == nil:
+				r.Add("tbsCertList.crlExtensions", "absent", "cRLNumber", "the CRL has no cRLNumber")
+			case n.Err != "":
+				r.Add(loc, n.Err, "an INTEGER", "cRLNumber does not decode: "+n.Err)
+			case n.Number.Negative() || !n.Number.Minimal() || len(n.Number.Bytes) > 20:
+				r.Add(loc, "0x"+matterext.HexColon(n.Number.Bytes), "0..2^159, minimal", "cRLNumber is negative, not minimal, or longer than 20 octets")
+			case n.Ext.Critical:
+				r.Add(loc+".critical", "true", "false", "cRLNumber is marked critical")
+			}
+		},
+	})
+}

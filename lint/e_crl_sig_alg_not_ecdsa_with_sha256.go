@@ -1,0 +1,24 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_sig_alg_not_ecdsa_with_sha256", "A Matter CRL must be signed with ecdsa-with-SHA256 (no parameters), matching tbsCertList.signature",
+				"Matter revocation (spec 6.2.4, CRL signer profile with a P-256 key); RFC 5280 §5.1.1.2; "+citeCRLBuild, SourceMatter),
+			Roles: matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			l := ctx.CRL
+			for _, a := range []struct {
+				loc string
+				alg *matterext.AlgorithmIdentifier
+			}{{"tbsCertList.signature", &l.TBSSigAlg}, {"signatureAlgorithm", &l.SignatureAlgorithm}} {
+				if a.alg.Present && (!a.alg.OID.Equal(matterext.OIDECDSAWithSHA256) || a.alg.Params != nil) {
+					r.Add(a.loc, a.alg.OID.Name(), "ecdsa-with-SHA256 without parameters", a.loc+" is "+a.alg.OID.Name()+"; expected ecdsa-with-SHA256 without parameters")
+				}
+			}
+		},
+	})
+}

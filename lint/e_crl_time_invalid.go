@@ -1,0 +1,23 @@
+package lint
+
+import "github.com/matterlint/matterlint/matterext"
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_crl_time_invalid", "CRL times must be DER UTCTime through 2049 and GeneralizedTime from 2050 (seconds, Z, no fractions)", citeCRL+".1.2.4-5, §5.1.2.6; X.690 §11.7-11.8", SourceRFC5280),
+			Roles:        matterext.RoleCRL,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			for _, f := range crlTimes(ctx.CRL) {
+				switch {
+				case !f.t.Present:
+				case f.t.Err != "":
+					r.Add(f.loc, matterext.TagName(f.t.Tag)+" "+printable(f.t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.loc+": "+f.t.Err)
+				case f.t.Tag == matterext.TagGeneralizedTime && f.t.T.Year() < 2050:
+					r.Add(f.loc, "GeneralizedTime "+string(f.t.Raw), "UTCTime", f.loc+" is before 2050, so it must be a UTCTime")
+				}
+			}
+		},
+	})
+}

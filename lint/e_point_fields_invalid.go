@@ -1,0 +1,32 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/matterlint/matterlint/matterext"
+)
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("e_point_fields_invalid", "A revocation point has a non-zero vid, a label of 1-64 characters, revocationType 1 and, for a CRL, no dataFileSize, dataDigest or dataDigestType",
+				citePoint, SourceDCL),
+			Roles: matterext.RolePoint,
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			p := ctx.Point
+			if p.VID == 0 || p.VID > 0xFFFF {
+				r.Add("vid", itoa(int64(p.VID)), "1..65535", "vid must be a non-zero 16-bit vendor ID")
+			}
+			if l := len([]rune(p.Label)); l == 0 || l > 64 || strings.TrimSpace(p.Label) == "" {
+				r.Add("label", itoa(int64(l))+" characters", "1 to 64 characters", "label must be 1 to 64 characters")
+			}
+			if p.RevocationType != 1 {
+				r.Add("revocationType", itoa(int64(p.RevocationType)), "1 (RFC 5280 CRL)", "revocationType must be 1")
+			}
+			if p.DataFileSize != 0 || p.DataDigest != "" || p.DataDigestType != 0 {
+				r.Add("dataFileSize/dataDigest/dataDigestType", "set", "empty for a CRL", "dataFileSize, dataDigest and dataDigestType must be empty when revocationType is 1")
+			}
+		},
+	})
+}

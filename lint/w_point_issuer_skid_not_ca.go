@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/matterlint/matterlint/matterext"
+)
+
+func init() {
+	register(&Rule{
+		Metadata: Metadata{
+			LintMetadata: lintMeta("w_point_issuer_skid_not_ca", "issuerSubjectKeyID should be the SKID of the CRL's certificate authority: the delegator, the PAA of a PAA-delegated signer, or the signer itself",
+				citeCRLBuild+" step 8; dcl-rules.md §6.3 (the DCL never compares it)", SourceMatter),
+			Roles: matterext.RolePoint,
+			Note:  "The DCL accepts any well-formed value; the SDK's revocation-set script rejects the point when it is not the CA's SKID.",
+		},
+		Check: func(ctx *Context, r *Reporter) {
+			p := ctx.Point
+			signer, err := pointCert(p.CRLSignerCertificate)
+			if err != nil {
+				return
+			}
+			var want []byte
+			switch {
+			case p.IsPAA && !signer.SelfIssued():
+				if signer.AuthorityKeyID != nil {
+					want = signer.AuthorityKeyID.KeyID // the PAA that issued the delegate
+				}
+			case strings.TrimSpace(p.CRLSignerDelegator) != "":
+				if d, err := pointCert(p.CRLSignerDelegator); err == nil && d.SubjectKeyID != nil {
+					want = d.SubjectKeyID.ID
+				}
+			case signer.SubjectKeyID != nil:
+				want = signer.SubjectKeyID.ID
+			}
+			if want != nil && matterext.KeyIDHex(want) != p.IssuerSubjectKeyID {
+				r.Add("issuerSubjectKeyID", p.IssuerSubjectKeyID, matterext.KeyIDHex(want), "issuerSubjectKeyID is not the CA's SKID "+matterext.KeyIDHex(want))
+			}
+		},
+	})
+}

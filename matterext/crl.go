@@ -1,0 +1,405 @@
+package matterext
+
+import (
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// CRL-related object identifiers.
+var (
+	OIDExtCRLNumber         = OID{0x55, 0x1D, 0x14}
+	OIDExtReasonCode        = OID{0x55, 0x1D, 0x15}
+	OIDExtInvalidityDate    = OID{0x55, 0x1D, 0x18}
+	OIDExtDeltaCRLIndicator = OID{0x55, 0x1D, 0x1B}
+	OIDExtIssuingDistPoint  = OID{0x55, 0x1D, 0x1C}
+	OIDExtCertificateIssuer = OID{0x55, 0x1D, 0x1D}
+	OIDExtFreshestCRL       = OID{0x55, 0x1D, 0x2E}
+)
+
+func init() {
+	oidNames = append(oidNames,
+		struct {
+			oid  OID
+			name string
+		}{OIDExtCRLNumber, "cRLNumber"},
+		struct {
+			oid  OID
+			name string
+		}{OIDExtReasonCode, "reasonCode"},
+		struct {
+			oid  OID
+			name string
+		}{OIDExtIssuingDistPoint, "issuingDistributionPoint"},
+		struct {
+			oid  OID
+			name string
+		}{OIDExtCertificateIssuer, "certificateIssuer"},
+		struct {
+			oid  OID
+			name string
+		}{OIDExtInvalidityDate, "invalidityDate"},
+	)
+}
+
+// CRL is the tolerant model of an X.509 CRL (RFC 5280 §5), v1 or v2.
+type CRL struct {
+	Raw          []byte
+	RawTBS       []byte
+	TrailingData []byte
+
+	Version    Integer // absent for v1
+	TBSSigAlg  AlgorithmIdentifier
+	Issuer     Name
+	ThisUpdate Time
+	NextUpdate Time // Present false when omitted
+	// RevokedPresent is true when the revokedCertificates field is encoded
+	// (even empty).
+	RevokedPresent    bool
+	Entries           []CRLEntry
+	ExtensionsPresent bool
+	Extensions        []Extension
+
+	SignatureAlgorithm AlgorithmIdentifier
+	Signature          BitString
+
+	// Decoded extensions (first occurrence); nil when absent.
+	AuthorityKeyID *AuthorityKeyID
+	CRLNumber      *CRLNumber
+	IDP            *IssuingDistributionPoint
+
+	Errors []*FieldError
+}
+
+// CRLNumber is the decoded cRLNumber extension.
+type CRLNumber struct {
+	Ext    *Extension
+	Number Integer
+	Err    string
+}
+
+// IssuingDistributionPoint is the decoded IDP extension (RFC 5280 §5.2.5).
+type IssuingDistributionPoint struct {
+	Ext *Extension
+	// FullNameURIs are the URI GeneralNames of distributionPoint.fullName;
+	// FullNameOthers counts its other GeneralNames.
+	FullNameURIs   []string
+	FullNameOthers int
+	HasFullName    bool
+	// RelativeName is true for nameRelativeToCRLIssuer.
+	RelativeName               bool
+	OnlyContainsUserCerts      bool
+	OnlyContainsCACerts        bool
+	OnlySomeReasons            bool
+	IndirectCRL                bool
+	OnlyContainsAttributeCerts bool
+	Err                        string
+}
+
+// CRLEntry is one revoked certificate.
+type CRLEntry struct {
+	Index          int
+	Serial         Integer
+	RevocationDate Time
+	Extensions     []Extension
+	// CertificateIssuer is the raw DER Name of the entry's certificateIssuer
+	// extension (its first directoryName); nil when the entry has none.
+	CertificateIssuer []byte
+	// CertificateIssuerErr says why a present certificateIssuer did not
+	// decode to a directoryName.
+	CertificateIssuerErr string
+	// Issuer is the raw DER Name of the entry's certificate issuer under
+	// RFC 5280 §5.3.3: the CRL issuer until an entry names another
+	// certificateIssuer, which then carries forward to later entries.
+	Issuer []byte
+}
+
+// MaxCRLSize caps the CRL input; MaxCRLEntries the entries decoded.
+const (
+	MaxCRLSize    = 16 << 20
+	MaxCRLEntries = 1 << 20
+)
+
+// ParseCRL decodes one DER CRL. It returns a *ParseError (wrapping
+// ErrNotCertificate) only when the CertificateList and TBSCertList cannot be
+// walked; other defects are recorded on the model.
+func ParseCRL(der []byte) (*CRL, error) {
+	if len(der) > MaxCRLSize {
+		return nil, &ParseError{Path: "CertificateList", Msg: "input larger than 16 MiB"}
+	}
+	l := &CRL{}
+	in := cryptobyte.String(der)
+	var full, body, tbs cryptobyte.String
+	if !in.ReadASN1Element(&full, cbasn1.SEQUENCE) {
+		return nil, &ParseError{Path: "CertificateList", Msg: "expected a SEQUENCE: " + describeBadElement(der)}
+	}
+	l.Raw, l.TrailingData = full, in
+	full.ReadASN1(&body, cbasn1.SEQUENCE)
+	if !body.ReadASN1Element(&tbs, cbasn1.SEQUENCE) {
+		return nil, &ParseError{Path: "CertificateList.tbsCertList", Msg: "expected a TBSCertList SEQUENCE"}
+	}
+	l.RawTBS = tbs
+	if err := l.parseTBS(tbs); err != nil {
+		return nil, err
+	}
+	var el cryptobyte.String
+	if body.ReadASN1Element(&el, cbasn1.SEQUENCE) {
+		l.SignatureAlgorithm = parseAlgIDTo(&l.Errors, el, "signatureAlgorithm")
+	} else {
+		l.fieldErr("signatureAlgorithm", "missing")
+	}
+	if body.ReadASN1Element(&el, cbasn1.BIT_STRING) {
+		var c Certificate
+		l.Signature = parseBitString(&c, el, "signatureValue")
+		l.Errors = append(l.Errors, c.Errors...)
+	} else {
+		l.fieldErr("signatureValue", "missing")
+	}
+	if len(body) > 0 {
+		l.fieldErr("CertificateList", "unexpected data after signatureValue")
+	}
+	return l, nil
+}
+
+func (l *CRL) fieldErr(path, msg string) { l.Errors = append(l.Errors, &FieldError{Path: path, Msg: msg}) }
+
+func (l *CRL) parseTBS(tbs cryptobyte.String) error {
+	var s cryptobyte.String
+	tbs.ReadASN1(&s, cbasn1.SEQUENCE)
+	if s.PeekASN1Tag(cbasn1.INTEGER) {
+		var v cryptobyte.String
+		s.ReadASN1(&v, cbasn1.INTEGER)
+		l.Version = Integer{Present: true, Bytes: v}
+	}
+	var el cryptobyte.String
+	if !s.ReadASN1Element(&el, cbasn1.SEQUENCE) {
+		return &ParseError{Path: "tbsCertList.signature", Msg: "expected an AlgorithmIdentifier"}
+	}
+	l.TBSSigAlg = parseAlgIDTo(&l.Errors, el, "tbsCertList.signature")
+	if !s.ReadASN1Element(&el, cbasn1.SEQUENCE) {
+		return &ParseError{Path: "tbsCertList.issuer", Msg: "expected a Name"}
+	}
+	var c Certificate
+	l.Issuer = parseName(&c, el, "tbsCertList.issuer")
+	l.Errors = append(l.Errors, c.Errors...)
+	readTime := func(path string) Time {
+		var v cryptobyte.String
+		var tag cbasn1.Tag
+		if !s.PeekASN1Tag(cbasn1.UTCTime) && !s.PeekASN1Tag(cbasn1.GeneralizedTime) {
+			return Time{}
+		}
+		s.ReadAnyASN1(&v, &tag)
+		return parseTime(uint8(tag), v)
+	}
+	l.ThisUpdate = readTime("tbsCertList.thisUpdate")
+	if !l.ThisUpdate.Present {
+		l.fieldErr("tbsCertList.thisUpdate", "missing")
+	}
+	l.NextUpdate = readTime("tbsCertList.nextUpdate")
+	if s.PeekASN1Tag(cbasn1.SEQUENCE) {
+		var rc cryptobyte.String
+		s.ReadASN1(&rc, cbasn1.SEQUENCE)
+		l.RevokedPresent = true
+		l.parseEntries(rc)
+	}
+	if s.PeekASN1Tag(cbasn1.Tag(0).ContextSpecific().Constructed()) {
+		var ex, seq cryptobyte.String
+		s.ReadASN1(&ex, cbasn1.Tag(0).ContextSpecific().Constructed())
+		l.ExtensionsPresent = true
+		if !ex.ReadASN1(&seq, cbasn1.SEQUENCE) || len(ex) > 0 {
+			l.fieldErr("tbsCertList.crlExtensions", "expected [0] EXPLICIT SEQUENCE OF Extension")
+		} else {
+			l.Extensions = parseExtensionList(seq, "tbsCertList.crlExtensions", &l.Errors)
+		}
+	}
+	if len(s) > 0 {
+		l.fieldErr("tbsCertList", "unexpected data after crlExtensions")
+	}
+	for i := range l.Extensions {
+		e := &l.Extensions[i]
+		if e.Err != "" {
+			continue
+		}
+		switch {
+		case e.OID.Equal(OIDExtAuthorityKeyID) && l.AuthorityKeyID == nil:
+			l.AuthorityKeyID = decodeAKID(e)
+		case e.OID.Equal(OIDExtCRLNumber) && l.CRLNumber == nil:
+			n := &CRLNumber{Ext: e}
+			v := cryptobyte.String(e.Value)
+			var num cryptobyte.String
+			if !v.ReadASN1(&num, cbasn1.INTEGER) || len(v) > 0 {
+				n.Err = "value is not an INTEGER"
+			}
+			n.Number = Integer{Present: n.Err == "", Bytes: num}
+			l.CRLNumber = n
+		case e.OID.Equal(OIDExtIssuingDistPoint) && l.IDP == nil:
+			l.IDP = decodeIDP(e)
+		}
+	}
+	l.resolveIssuers()
+	return nil
+}
+
+func (l *CRL) parseEntries(rc cryptobyte.String) {
+	for i := 0; len(rc) > 0; i++ {
+		if i >= MaxCRLEntries {
+			l.fieldErr("tbsCertList.revokedCertificates", "more than "+itoa(MaxCRLEntries)+" entries")
+			return
+		}
+		path := "tbsCertList.revokedCertificates[" + itoa(i) + "]"
+		var e cryptobyte.String
+		if !rc.ReadASN1(&e, cbasn1.SEQUENCE) {
+			l.fieldErr(path, "expected a SEQUENCE: "+describeBadElement(rc))
+			return
+		}
+		entry := CRLEntry{Index: i}
+		var serial cryptobyte.String
+		if !e.ReadASN1(&serial, cbasn1.INTEGER) {
+			l.fieldErr(path+".userCertificate", "expected an INTEGER")
+			continue
+		}
+		entry.Serial = Integer{Present: true, Bytes: serial}
+		var v cryptobyte.String
+		var tag cbasn1.Tag
+		if !e.ReadAnyASN1(&v, &tag) {
+			l.fieldErr(path+".revocationDate", "missing")
+		} else {
+			entry.RevocationDate = parseTime(uint8(tag), v)
+		}
+		if e.PeekASN1Tag(cbasn1.SEQUENCE) {
+			var seq cryptobyte.String
+			e.ReadASN1(&seq, cbasn1.SEQUENCE)
+			entry.Extensions = parseExtensionList(seq, path+".crlEntryExtensions", &l.Errors)
+		}
+		if len(e) > 0 {
+			l.fieldErr(path, "unexpected data after crlEntryExtensions")
+		}
+		for j := range entry.Extensions {
+			x := &entry.Extensions[j]
+			if x.Err == "" && x.OID.Equal(OIDExtCertificateIssuer) {
+				entry.CertificateIssuer, entry.CertificateIssuerErr = firstDirectoryName(x.Value)
+				break
+			}
+		}
+		l.Entries = append(l.Entries, entry)
+	}
+}
+
+// resolveIssuers applies RFC 5280 §5.3.3: an entry's certificateIssuer
+// carries forward to the following entries until another one appears.
+func (l *CRL) resolveIssuers() {
+	cur := l.Issuer.Raw
+	for i := range l.Entries {
+		if ci := l.Entries[i].CertificateIssuer; ci != nil {
+			cur = ci
+		}
+		l.Entries[i].Issuer = cur
+	}
+}
+
+// firstDirectoryName returns the first directoryName [4] of GeneralNames.
+func firstDirectoryName(v []byte) ([]byte, string) {
+	in := cryptobyte.String(v)
+	var gns cryptobyte.String
+	if !in.ReadASN1(&gns, cbasn1.SEQUENCE) || len(in) > 0 {
+		return nil, "value is not a GeneralNames SEQUENCE"
+	}
+	for len(gns) > 0 {
+		var gn cryptobyte.String
+		var tag cbasn1.Tag
+		if !gns.ReadAnyASN1(&gn, &tag) {
+			return nil, "malformed GeneralName"
+		}
+		if tag == cbasn1.Tag(4).ContextSpecific().Constructed() {
+			var name cryptobyte.String
+			if !gn.ReadASN1Element(&name, cbasn1.SEQUENCE) {
+				return nil, "directoryName is not a Name"
+			}
+			return name, ""
+		}
+	}
+	return nil, "no directoryName in certificateIssuer"
+}
+
+func decodeIDP(e *Extension) *IssuingDistributionPoint {
+	p := &IssuingDistributionPoint{Ext: e}
+	in := cryptobyte.String(e.Value)
+	var s cryptobyte.String
+	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
+		p.Err = "value is not an IssuingDistributionPoint SEQUENCE"
+		return p
+	}
+	boolField := func(v cryptobyte.String) bool { return len(v) == 1 && v[0] != 0 }
+	for len(s) > 0 {
+		var v cryptobyte.String
+		var tag cbasn1.Tag
+		if !s.ReadAnyASN1(&v, &tag) {
+			p.Err = "malformed element"
+			return p
+		}
+		switch tag {
+		case cbasn1.Tag(0).ContextSpecific().Constructed():
+			var dpn cryptobyte.String
+			var dt cbasn1.Tag
+			if !v.ReadAnyASN1(&dpn, &dt) {
+				p.Err = "malformed distributionPoint"
+				return p
+			}
+			switch dt {
+			case cbasn1.Tag(0).ContextSpecific().Constructed():
+				p.HasFullName = true
+				for len(dpn) > 0 {
+					var gn cryptobyte.String
+					var gt cbasn1.Tag
+					if !dpn.ReadAnyASN1(&gn, &gt) {
+						p.Err = "malformed GeneralName in fullName"
+						return p
+					}
+					if gt == cbasn1.Tag(6).ContextSpecific() {
+						p.FullNameURIs = append(p.FullNameURIs, string(gn))
+					} else {
+						p.FullNameOthers++
+					}
+				}
+			case cbasn1.Tag(1).ContextSpecific().Constructed():
+				p.RelativeName = true
+			default:
+				p.Err = "unknown DistributionPointName choice"
+				return p
+			}
+		case cbasn1.Tag(1).ContextSpecific():
+			p.OnlyContainsUserCerts = boolField(v)
+		case cbasn1.Tag(2).ContextSpecific():
+			p.OnlyContainsCACerts = boolField(v)
+		case cbasn1.Tag(3).ContextSpecific():
+			p.OnlySomeReasons = true
+		case cbasn1.Tag(4).ContextSpecific():
+			p.IndirectCRL = boolField(v)
+		case cbasn1.Tag(5).ContextSpecific():
+			p.OnlyContainsAttributeCerts = boolField(v)
+		default:
+			p.Err = "unexpected " + tagName(uint8(tag)) + " in IssuingDistributionPoint"
+			return p
+		}
+	}
+	return p
+}
+
+// Extension returns the first CRL extension with the given OID, or nil.
+func (l *CRL) Extension(oid OID) *Extension {
+	for i := range l.Extensions {
+		if l.Extensions[i].OID.Equal(oid) {
+			return &l.Extensions[i]
+		}
+	}
+	return nil
+}
+
+// CheckSignature verifies the CRL's ecdsa-with-SHA256 signature with pub.
+func (l *CRL) CheckSignature(c *Certificate) error {
+	pub, err := c.ECDSAPublicKey()
+	if err != nil {
+		return err
+	}
+	cert := Certificate{RawTBS: l.RawTBS, SignatureAlgorithm: l.SignatureAlgorithm, Signature: l.Signature}
+	return cert.CheckSignature(pub)
+}
