@@ -160,7 +160,9 @@ func ParseCRL(der []byte) (*CRL, error) {
 	return l, nil
 }
 
-func (l *CRL) fieldErr(path, msg string) { l.Errors = append(l.Errors, &FieldError{Path: path, Msg: msg}) }
+func (l *CRL) fieldErr(path, msg string) {
+	l.Errors = append(l.Errors, &FieldError{Path: path, Msg: msg})
+}
 
 func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 	var s cryptobyte.String
