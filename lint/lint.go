@@ -156,6 +156,9 @@ type Metadata struct {
 	Note string
 	// NeedsTime marks rules that only run when an evaluation time is given.
 	NeedsTime bool
+	// Batch marks rules that compare the certificates of a batch; they run
+	// through a Batch, not Registry.Lint.
+	Batch bool
 }
 
 // Severity returns the severity fixed by the name prefix.

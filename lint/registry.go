@@ -130,7 +130,7 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 	ctx := Context{Cert: c, Role: res.Role, At: opts.At}
 	rep := Reporter{role: res.Role}
 	for _, r := range reg.rules {
-		if r.Roles&res.Role&^matterext.NonCertificateRoles == 0 || (r.NeedsTime && opts.At.IsZero()) {
+		if r.Roles&res.Role&^matterext.NonCertificateRoles == 0 || (r.NeedsTime && opts.At.IsZero()) || r.Batch {
 			continue
 		}
 		rep.rule = r
@@ -165,4 +165,75 @@ func (reg *Registry) lintObject(ctx Context) Result {
 		r.Check(&ctx, &rep)
 	}
 	return Result{Role: ctx.Role, Findings: rep.findings}
+}
+
+// Filter returns a new registry with the rules for which keep is true.
+func (reg *Registry) Filter(keep func(*Rule) bool) *Registry {
+	out := NewRegistry()
+	for _, r := range reg.rules {
+		if keep(r) {
+			out.byName[r.Name] = r
+			out.rules = append(out.rules, r)
+		}
+	}
+	return out
+}
+
+// Profiles are named rule selections.
+var Profiles = []struct {
+	Name, Description string
+	Keep              func(*Rule) bool
+}{
+	{"all", "every rule", func(*Rule) bool { return true }},
+	{"sdk-compat", "only rules whose breach the reference SDK's verifier reports (a rule with an SDK result code): what a commissioner enforces",
+		func(r *Rule) bool { return r.SDK != SDKNotChecked }},
+	{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
+		func(r *Rule) bool { return r.Source != SourceDCL }},
+	{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics and the Matter format rules it shares",
+		func(r *Rule) bool { return r.Source == SourceDCL || r.Source == SourceRFC5280 || r.SDK == SDKFormat }},
+}
+
+// Select returns the registry restricted to a profile and to include and
+// exclude lists. Entries of include/exclude are rule names or sources
+// (e.g. "DCL", "RFC5280"); an unknown entry is an error wrapping
+// ErrUnknownRule.
+func (reg *Registry) Select(profile string, include, exclude []string) (*Registry, error) {
+	keep := func(*Rule) bool { return true }
+	if profile != "" {
+		found := false
+		for _, p := range Profiles {
+			if p.Name == profile {
+				keep, found = p.Keep, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("%w: profile %q", ErrUnknownRule, profile)
+		}
+	}
+	sources := map[string]bool{}
+	for _, r := range reg.rules {
+		sources[strings.ToLower(string(r.Source))] = true
+	}
+	for _, n := range append(append([]string(nil), include...), exclude...) {
+		if _, ok := reg.byName[n]; !ok && !sources[strings.ToLower(n)] {
+			return nil, fmt.Errorf("%w: %q is neither a rule name nor a source", ErrUnknownRule, n)
+		}
+	}
+	match := func(r *Rule, list []string) bool {
+		for _, n := range list {
+			if n == r.Name || strings.EqualFold(n, string(r.Source)) {
+				return true
+			}
+		}
+		return false
+	}
+	return reg.Filter(func(r *Rule) bool {
+		if match(r, exclude) {
+			return false
+		}
+		if len(include) > 0 {
+			return match(r, include)
+		}
+		return keep(r)
+	}), nil
 }

@@ -119,6 +119,12 @@ func TestRules(t *testing.T) {
 					t.Errorf("SDK code %v, want %v", got, want)
 				}
 			}
+			if tc.BuildBundle != nil {
+				if r := lintBundle(t, reg, "valid/chain.pem"); r.Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid chain", tc.Rule)
+				}
+				return
+			}
 			switch role {
 			case matterext.RoleCD:
 				if validCD(t, reg).Has(tc.Rule) {
@@ -149,6 +155,8 @@ func TestRules(t *testing.T) {
 func lintCase(t *testing.T, reg *lint.Registry, tc fixtures.Case) (matterext.Role, lint.Options, lint.Result) {
 	t.Helper()
 	switch {
+	case tc.BuildBundle != nil:
+		return matterext.RoleDAC, lint.Options{}, lintBundle(t, reg, tc.File())
 	case tc.BuildCD != nil:
 		return matterext.RoleCD, lint.Options{}, reg.LintCD(readCD(t, tc.File()))
 	case tc.BuildCRL != nil:
@@ -227,4 +235,30 @@ func TestValidCRLAndPoint(t *testing.T) {
 	for _, f := range append(reg.LintCRL(readCRL(t, "crl/valid.crl.pem")).Findings, reg.LintPoint(readPoint(t, "crl/valid-point.json")).Findings...) {
 		t.Errorf("unexpected %s at %s: %s", f.Rule.Name, f.Location, f.Message)
 	}
+}
+
+// lintBundle runs the per-certificate rules and the batch rules over a PEM
+// bundle, with the valid PAI as the given PAI.
+func lintBundle(t *testing.T, reg *lint.Registry, file string) lint.Result {
+	t.Helper()
+	b, err := os.ReadFile(testutil.Certs(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := lint.NewBatch(reg, []*matterext.Certificate{readFixture(t, "valid/pai.pem")})
+	var res lint.Result
+	for rest := b; ; {
+		var blk *pem.Block
+		if blk, rest = pem.Decode(rest); blk == nil {
+			break
+		}
+		c, err := matterext.ParseCertificate(blk.Bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := reg.Lint(c, lint.Options{})
+		res.Findings = append(res.Findings, r.Findings...)
+		res.Findings = append(res.Findings, batch.Add(c, r.Role)...)
+	}
+	return res
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
 	"github.com/matterlint/matterlint/internal/batch"
 	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/internal/report"
@@ -18,14 +19,59 @@ import (
 	"github.com/spf13/pflag"
 )
 
+// lintConfig is the TOML configuration of `matterlint lint` (--config).
+// Command-line flags override it.
+type lintConfig struct {
+	Role    string   `toml:"role"`
+	At      string   `toml:"at"`
+	Format  string   `toml:"format"`
+	FailOn  string   `toml:"fail_on"`
+	Profile string   `toml:"profile"`
+	Include []string `toml:"include"`
+	Exclude []string `toml:"exclude"`
+	Jobs    int      `toml:"jobs"`
+	Quiet   bool     `toml:"quiet"`
+	Summary bool     `toml:"summary"`
+	Zlint   bool     `toml:"zlint"`
+	PAIs    []string `toml:"pai"`
+}
+
+const exampleConfig = `# matterlint lint configuration (--config FILE). Flags override these values.
+
+# role = "auto"            # auto, paa, pai, dac or crl-signer
+# at = "now"               # evaluate validity at this time (RFC 3339 or "now"); unset: no time checks
+format = "text"            # text, json, ndjson, sarif or junit
+fail_on = "error"          # exit 1 when a finding of this severity or worse is found: error, warn or notice
+profile = "all"            # all, sdk-compat, spec-strict or dcl
+include = []               # rule names or sources (Matter, DCL, RFC5280, CSA-Test-Harness); empty: the profile's rules
+exclude = []               # e.g. ["n_test_vendor_id"]
+jobs = 0                   # parallel workers; 0 = one per CPU
+quiet = false              # text: do not list certificates without findings
+summary = false            # text: add a count of findings per rule
+zlint = false              # also run zlint's RFC 5280 allow-list
+pai = []                   # PAI files DACs must be issued by (e_batch_issuer_not_given)
+`
+
+// formats are the output formats of lint and verify.
+var formats = []string{"text", "json", "ndjson", "sarif", "junit"}
+
 func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("lint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
+	var cfg lintConfig
 	roleFlag := fs.String("role", "auto", "certificate role: auto, paa, pai, dac or crl-signer")
 	atFlag := fs.String("at", "", "evaluation time for validity checks (RFC 3339, or \"now\"); none by default")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json, ndjson, sarif or junit")
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding of this severity or worse is found: error, warn or notice")
+	profile := fs.String("profile", "all", "rule selection: all, sdk-compat, spec-strict or dcl")
+	include := fs.StringSlice("include", nil, "run only these rules or sources (comma-separated)")
+	exclude := fs.StringSlice("exclude", nil, "do not run these rules or sources (comma-separated)")
+	configFile := fs.String("config", "", "read settings from this TOML file (see --example-config)")
+	exampleCfg := fs.Bool("example-config", false, "print an example configuration file and exit")
 	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "text output: do not list certificates without findings")
+	summary := fs.Bool("summary", false, "text output: add a count of findings per rule")
+	pais := fs.StringArray("pai", nil, "a PAI the DACs must be issued by (repeatable; enables e_batch_issuer_not_given)")
 	zlintPass := fs.Bool("zlint", false, "also run zlint's RFC 5280 lints (an allow-list; see list-lints --zlint)")
 	zlintNames := fs.StringSlice("zlint-lints", nil, "zlint lints to run instead of the default allow-list (implies --zlint)")
 	fs.Usage = func() {
@@ -38,9 +84,51 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "matterlint lint: no input given (a path, a directory or - for stdin)")
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "matterlint lint: "+format+"\n", a...)
 		return exitUsage
+	}
+	if *exampleCfg {
+		fmt.Fprint(stdout, exampleConfig)
+		return exitOK
+	}
+	if *configFile != "" {
+		md, err := toml.DecodeFile(*configFile, &cfg)
+		if err != nil {
+			return usageErr("--config: %v", err)
+		}
+		if und := md.Undecoded(); len(und) > 0 {
+			return usageErr("--config %s: unknown setting %q", *configFile, und[0].String())
+		}
+		// Flags given on the command line win over the file.
+		set := func(name string, dst *string, v string) {
+			if !fs.Changed(name) && v != "" {
+				*dst = v
+			}
+		}
+		set("role", roleFlag, cfg.Role)
+		set("at", atFlag, cfg.At)
+		set("format", format, cfg.Format)
+		set("fail-on", failOn, cfg.FailOn)
+		set("profile", profile, cfg.Profile)
+		if !fs.Changed("include") && cfg.Include != nil {
+			*include = cfg.Include
+		}
+		if !fs.Changed("exclude") && cfg.Exclude != nil {
+			*exclude = cfg.Exclude
+		}
+		if !fs.Changed("jobs") && cfg.Jobs != 0 {
+			*jobs = cfg.Jobs
+		}
+		*quiet = *quiet || cfg.Quiet
+		*summary = *summary || cfg.Summary
+		*zlintPass = *zlintPass || cfg.Zlint
+		if !fs.Changed("pai") {
+			*pais = append(*pais, cfg.PAIs...)
+		}
+	}
+	if fs.NArg() == 0 {
+		return usageErr("no input given (a path, a directory or - for stdin)")
 	}
 	opts := lint.Options{}
 	if *roleFlag != "auto" {
@@ -49,60 +137,135 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = errors.New("not a certificate role; CDs are linted with `matterlint cd`, CRLs with `matterlint crl`")
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "matterlint lint: --role %q: %v\n", *roleFlag, err)
-			return exitUsage
+			return usageErr("--role %q: %v", *roleFlag, err)
 		}
 		opts.Role = r
 	}
 	if *atFlag != "" {
 		t, err := parseAt(*atFlag)
 		if err != nil {
-			fmt.Fprintf(stderr, "matterlint lint: --at: %v\n", err)
-			return exitUsage
+			return usageErr("--at: %v", err)
 		}
 		opts.At = t
+	}
+	threshold, err := lint.ParseSeverity(*failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	reg, err := lint.Default().Select(*profile, *include, *exclude)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	var paiCerts []*matterext.Certificate
+	for _, p := range *pais {
+		c, code := loadOne(p, "PAI", stderr)
+		if c == nil {
+			return code
+		}
+		paiCerts = append(paiCerts, c)
+	}
+	var pass *zlintbridge.Pass
+	if *zlintPass || len(*zlintNames) > 0 {
+		p, err := zlintbridge.NewPass(*zlintNames)
+		if err != nil {
+			return usageErr("--zlint-lints: %v", err)
+		}
+		pass = p
 	}
 	var w report.Writer
 	switch *format {
 	case "text":
 		tw := report.NewText(stdout)
-		tw.Quiet = *quiet
+		tw.Quiet, tw.RuleSummary = *quiet, *summary
 		w = tw
 	case "json":
 		w = report.NewJSON(stdout, report.ToolInfo{Name: "matterlint", Version: version, Command: "lint"})
-	default:
-		fmt.Fprintf(stderr, "matterlint lint: --format %q: want text or json\n", *format)
-		return exitUsage
-	}
-
-	reg := lint.Default()
-	var pass *zlintbridge.Pass
-	if *zlintPass || len(*zlintNames) > 0 {
-		p, err := zlintbridge.NewPass(*zlintNames)
-		if err != nil {
-			fmt.Fprintf(stderr, "matterlint lint: --zlint-lints: %v\n", err)
-			return exitUsage
+	case "ndjson":
+		w = report.NewLintNDJSON(stdout)
+	case "sarif":
+		var rules []report.RuleInfo
+		for _, r := range reg.Rules() {
+			rules = append(rules, report.RuleInfoOf(r))
 		}
-		pass = p
+		if pass != nil {
+			for _, r := range pass.Rules() {
+				rules = append(rules, report.RuleInfoOf(r))
+			}
+		}
+		w = report.Adapter{W: report.NewSARIF(stdout, version, rules), FailOn: threshold}
+	case "junit":
+		w = report.Adapter{W: report.NewJUnit(stdout, "lint"), FailOn: threshold}
+	default:
+		return usageErr("--format %q: want one of %s", *format, strings.Join(formats, ", "))
 	}
 	rd := &input.Reader{Stdin: stdin}
+	cross := lint.NewBatch(reg, paiCerts)
+	progress := newProgress(stderr)
 	var sum report.Summary
 	var werr error
+	batchRules := batchRoleRules(reg)
 	batch.Map(*jobs,
 		func(emit func(input.Item) bool) { rd.Read(fs.Args(), emit) },
-		func(it input.Item) report.CertResult { return lintItem(reg, pass, it, opts) },
-		func(r report.CertResult) bool {
+		func(it input.Item) lintOut { return lintItemOut(reg, pass, it, opts) },
+		func(o lintOut) bool {
+			r := o.res
+			if o.cert != nil && batchRules {
+				r.Findings = append(r.Findings, cross.Add(o.cert, r.Role)...)
+			}
 			sum.Add(&r)
+			progress.tick(sum.Inputs)
 			if err := w.Write(&r); err != nil && werr == nil {
 				werr = err
 			}
 			return werr == nil
 		})
+	progress.done()
 	if err := w.Close(sum); err != nil || werr != nil {
 		fmt.Fprintf(stderr, "matterlint lint: writing output: %v\n", errors.Join(werr, err))
 		return exitUsage
 	}
-	return exitCode(sum)
+	return exitCodeAt(sum, threshold)
+}
+
+// batchRoleRules reports whether any batch rule is selected.
+func batchRoleRules(reg *lint.Registry) bool {
+	for _, r := range reg.Rules() {
+		if r.Batch {
+			return true
+		}
+	}
+	return false
+}
+
+// lintOut carries a result and, for the batch rules, its certificate.
+type lintOut struct {
+	res  report.CertResult
+	cert *matterext.Certificate
+}
+
+func lintItemOut(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) lintOut {
+	r, c := lintItemCert(reg, pass, it, opts)
+	return lintOut{res: r, cert: c}
+}
+
+// exitCodeAt is exitCode with a --fail-on threshold.
+func exitCodeAt(s report.Summary, threshold lint.Severity) int {
+	failing := s.WithErrors
+	if threshold <= lint.Warn {
+		failing += s.WithWarnings
+	}
+	if threshold <= lint.Notice {
+		failing += s.WithNotices
+	}
+	switch {
+	case s.IOErrors > 0:
+		return exitUsage
+	case s.NotCertificates > 0:
+		return exitNotCertificate
+	case failing > 0:
+		return exitFindings
+	}
+	return exitOK
 }
 
 // exitCode: I/O errors (2) before non-certificate inputs (3) before
@@ -132,8 +295,9 @@ func parseAt(s string) (time.Time, error) {
 }
 
 // lintItem decodes and lints one input object.
-// pass, when not nil, adds zlint's findings.
-func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) report.CertResult {
+// lintItemCert decodes and lints one input object; pass, when not nil, adds
+// zlint's findings. It also returns the decoded certificate.
+func lintItemCert(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) (report.CertResult, *matterext.Certificate) {
 	r := report.CertResult{Source: it.Source, Index: it.Index, Format: it.Format}
 	if it.Err != nil {
 		r.Err, r.Index = it.Err, it.Err.Index
@@ -141,12 +305,12 @@ func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts li
 		if it.Err.Kind == input.KindIO {
 			r.ErrKind = report.KindIO
 		}
-		return r
+		return r, nil
 	}
 	c, err := matterext.ParseCertificate(it.DER)
 	if err != nil {
-		r.Err, r.ErrKind = err, report.KindNotCertificate
-		return r
+		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: %w", it.Source, it.Index, err), report.KindNotCertificate
+		return r, nil
 	}
 	res := reg.Lint(c, opts)
 	sum := sha256.Sum256(c.Raw)
@@ -155,5 +319,5 @@ func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts li
 	}
 	r.Role, r.RoleDetected, r.Findings = res.Role, res.RoleDetected, res.Findings
 	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
-	return r
+	return r, c
 }

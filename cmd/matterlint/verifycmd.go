@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/matterlint/matterlint/internal/batch"
 	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/internal/report"
+	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
@@ -58,8 +61,8 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(dacPaths) == 0 {
 		return usageErr("no DAC given (--dac FILE, or DAC files, bundles or directories as arguments)")
 	}
-	if *format != "text" && *format != "json" {
-		return usageErr("--format %q: want text or json", *format)
+	if !slices.Contains(formats, *format) {
+		return usageErr("--format %q: want one of %s", *format, strings.Join(formats, ", "))
 	}
 	opts := verify.Options{NoCurrentTime: *noNow}
 	if *atFlag != "" {
@@ -352,13 +355,21 @@ func verdict(r *verify.Result) string {
 }
 
 type verifyWriter struct {
-	json bool
-	w    *bufio.Writer
-	n    int
+	json   bool
+	ndjson bool
+	items  report.ItemWriter // sarif, junit
+	w      *bufio.Writer
+	n      int
 }
 
 func newVerifyWriter(format string, w io.Writer) *verifyWriter {
-	vw := &verifyWriter{json: format == "json", w: bufio.NewWriterSize(w, 64<<10)}
+	vw := &verifyWriter{json: format == "json", ndjson: format == "ndjson", w: bufio.NewWriterSize(w, 64<<10)}
+	switch format {
+	case "sarif":
+		vw.items = report.NewSARIF(vw.w, version, verifyRuleInfos())
+	case "junit":
+		vw.items = report.NewJUnit(vw.w, "verify")
+	}
 	if vw.json {
 		fmt.Fprintf(vw.w, `{"schema_version":1,"tool":{"name":"matterlint","version":%q,"command":"verify"},"results":[`, version)
 	}
@@ -366,6 +377,17 @@ func newVerifyWriter(format string, w io.Writer) *verifyWriter {
 }
 
 func (vw *verifyWriter) write(r *verifyResult) {
+	if vw.items != nil {
+		it := verifyItemOf(r)
+		vw.items.WriteItem(&it)
+		return
+	}
+	if vw.ndjson {
+		b, _ := json.Marshal(toVerifyJSON(r))
+		vw.w.Write(b)
+		vw.w.WriteByte('\n')
+		return
+	}
 	if vw.json {
 		b, _ := json.Marshal(toVerifyJSON(r))
 		if vw.n > 0 {
@@ -421,6 +443,19 @@ func writeFindingsText(w io.Writer, fs []verify.Finding) {
 }
 
 func (vw *verifyWriter) close(s *verifySummary) error {
+	if vw.items != nil {
+		if err := vw.items.Close(report.Summary{Inputs: s.DACs + s.NotCertificates + s.IOErrors, Certificates: s.DACs,
+			WithErrors: s.Failed, Clean: s.Passed, NotCertificates: s.NotCertificates, IOErrors: s.IOErrors}); err != nil {
+			return err
+		}
+		return vw.w.Flush()
+	}
+	if vw.ndjson {
+		b, _ := json.Marshal(map[string]any{"summary": s})
+		vw.w.Write(b)
+		vw.w.WriteByte('\n')
+		return vw.w.Flush()
+	}
 	if vw.json {
 		top := verifyResultJSON{Findings: []verifyFindingJSON{}}
 		if s.first != nil {
@@ -489,4 +524,39 @@ func loadRevocation(setPath string, crls []string, stderr io.Writer) (*verify.Re
 		}
 	}
 	return rv, exitOK
+}
+
+// verifyItemOf converts a verify result for the SARIF and JUnit writers.
+func verifyItemOf(r *verifyResult) report.Item {
+	it := report.Item{Source: r.Source, Index: r.Index, Err: r.Err, ErrKind: report.ErrorKind(r.ErrKind), Kind: "dac", Role: "dac", Subject: r.Subject}
+	if r.Res == nil {
+		return it
+	}
+	it.Verdict, it.SDKCode = verdict(r.Res), r.Res.Code
+	if r.Res.PAA != nil {
+		it.Issuer = r.Res.PAA.Cert.Subject.String()
+	}
+	for _, f := range r.Res.Findings {
+		sev := f.Severity
+		if f.Failure() {
+			sev = lint.Error
+		}
+		it.Findings = append(it.Findings, report.ItemFinding{Rule: f.Check, Severity: sev, Source: f.Cert, Location: f.Location,
+			Message: f.Message, SDKCode: f.Code, Failing: f.Failure()})
+	}
+	return it
+}
+
+// verifyRuleInfos describes every rule and check verify may report.
+func verifyRuleInfos() []report.RuleInfo {
+	var out []report.RuleInfo
+	for _, r := range lint.Default().Rules() {
+		out = append(out, report.RuleInfoOf(r))
+	}
+	for _, c := range verify.Checks {
+		out = append(out, report.RuleInfo{Name: c.Name, Description: c.Description, Citation: "matter-pki-rules.md §4-6 (SDK code " + c.Code.String() + ")",
+			Source: "Matter", Severity: lint.Error})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

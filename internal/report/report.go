@@ -60,6 +60,8 @@ type Summary struct {
 	Notices         int `json:"notices"`  // notice findings
 	NotCertificates int `json:"not_certificates"`
 	IOErrors        int `json:"io_errors"`
+	// RuleCounts counts findings per rule.
+	RuleCounts map[string]int `json:"rule_counts"`
 }
 
 // Add counts r.
@@ -75,7 +77,11 @@ func (s *Summary) Add(r *CertResult) {
 	}
 	s.Certificates++
 	var e, w, n int
+	if s.RuleCounts == nil {
+		s.RuleCounts = map[string]int{}
+	}
 	for i := range r.Findings {
+		s.RuleCounts[r.Findings[i].Rule.Name]++
 		switch r.Findings[i].Severity() {
 		case lint.Error:
 			e++

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/matterlint/matterlint/lint"
@@ -16,6 +17,8 @@ type TextWriter struct {
 	w *bufio.Writer
 	// Quiet suppresses certificates without findings.
 	Quiet bool
+	// RuleSummary adds a count of findings per rule after the summary.
+	RuleSummary bool
 }
 
 // NewText returns a TextWriter on w.
@@ -83,5 +86,21 @@ func (t *TextWriter) Close(s Summary) error {
 		fmt.Fprintf(t.w, "; %d input%s not a certificate, %d unreadable", s.NotCertificates, plural(s.NotCertificates), s.IOErrors)
 	}
 	t.w.WriteString("\n")
+	if t.RuleSummary && len(s.RuleCounts) > 0 {
+		names := make([]string, 0, len(s.RuleCounts))
+		for n := range s.RuleCounts {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			if s.RuleCounts[names[i]] != s.RuleCounts[names[j]] {
+				return s.RuleCounts[names[i]] > s.RuleCounts[names[j]]
+			}
+			return names[i] < names[j]
+		})
+		t.w.WriteString("\nfindings per rule:\n")
+		for _, n := range names {
+			fmt.Fprintf(t.w, "  %8d  %s\n", s.RuleCounts[n], n)
+		}
+	}
 	return t.w.Flush()
 }
