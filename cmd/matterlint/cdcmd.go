@@ -2,13 +2,14 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
@@ -149,7 +150,7 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if fs.NArg() == 0 || (*format != "text" && *format != "json") {
+	if fs.NArg() == 0 || !slices.Contains(formats, *format) {
 		fs.Usage()
 		return exitUsage
 	}
@@ -169,6 +170,8 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
+	items := itemWriterFor(*format, w, "cd", verifyRuleInfos())
+	var sum report.Summary
 	var results []cdResultJSON
 	worst := exitOK
 	raise := func(c int) {
@@ -194,7 +197,10 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if r.Error != nil {
 			raise(map[bool]int{true: exitUsage, false: exitNotCertificate}[r.Error.Kind == "io"])
-			results = append(results, r)
+			emitObject(*format, w, items, &sum, r, report.Item{Source: it.Source, Index: r.Index, Err: errors.New(r.Error.Message), ErrKind: report.ErrorKind(r.Error.Kind), Kind: "cd"})
+			if *format == "json" {
+				results = append(results, r)
+			}
 			if *format == "text" {
 				fmt.Fprintf(w, "%s [%d]: %s: %s\n", it.Source, r.Index, strings.ToUpper(r.Error.Kind), r.Error.Message)
 			}
@@ -221,17 +227,16 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		r.Findings = findingsJSON(findings)
-		results = append(results, r)
+		emitObject(*format, w, items, &sum, r, itemOfFindings(it.Source, it.Index, "cd", res))
+		if *format == "json" {
+			results = append(results, r)
+		}
 		if *format == "text" {
 			writeCDText(w, &r, res)
 		}
 		return true
 	})
-	if *format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.Encode(map[string]any{"schema_version": 1, "tool": map[string]string{"name": "matterlint", "version": version, "command": "cd"}, "results": results})
-	}
+	closeObjects(*format, w, items, sum, "cd", results)
 	return worst
 }
 

@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/matterlint/matterlint/internal/input"
@@ -41,7 +41,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if fs.NArg() == 0 || (*format != "text" && *format != "json") {
+	if fs.NArg() == 0 || !slices.Contains(formats, *format) {
 		fs.Usage()
 		return exitUsage
 	}
@@ -53,6 +53,11 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	reg := lint.Default()
+	var crlRules []report.RuleInfo
+	for _, r := range append(reg.Rules(), crlSignerRule) {
+		crlRules = append(crlRules, report.RuleInfoOf(r))
+	}
+	items := itemWriterFor(*format, stdout, "crl", crlRules)
 	var results []crlResultJSON
 	var sum report.Summary
 	rd := &input.Reader{Stdin: stdin, PEMTypes: input.CRLTypes, Extensions: []string{".crl", ".pem", ".der"}}
@@ -72,7 +77,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if cr.Err != nil {
 			r.Error = &jsonError{Kind: string(cr.ErrKind), Message: cr.Err.Error()}
-			sum.Add(&cr)
+			emitObject(*format, stdout, items, &sum, r, report.ItemOf(&cr, lint.Error))
 			results = append(results, r)
 			if *format == "text" {
 				fmt.Fprintf(stdout, "%s [%d]: %s: %v\n", it.Source, r.Index, strings.ToUpper(string(cr.ErrKind)), cr.Err)
@@ -84,7 +89,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			res.Findings = append(res.Findings, signerFindings(l, signer)...)
 		}
 		cr.Findings = res.Findings
-		sum.Add(&cr)
+		cr.Issuer = l.Issuer.String()
 		r.Issuer, r.Entries = l.Issuer.String(), len(l.Entries)
 		if l.ThisUpdate.Err == "" && l.ThisUpdate.Present {
 			r.ThisUpdate = l.ThisUpdate.T.Format("2006-01-02T15:04:05Z")
@@ -95,6 +100,9 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i := range res.Findings {
 			r.Findings = append(r.Findings, report.FindingJSON(&res.Findings[i]))
 		}
+		item := report.ItemOf(&cr, lint.Error)
+		item.Kind, item.Role = "crl", "crl"
+		emitObject(*format, stdout, items, &sum, r, item)
 		results = append(results, r)
 		if *format == "text" {
 			fmt.Fprintf(stdout, "%s [%d]: CRL of %q, %d entries, thisUpdate %s, nextUpdate %s: %d findings\n", it.Source, it.Index, r.Issuer, r.Entries, r.ThisUpdate, r.NextUpdate, len(r.Findings))
@@ -107,10 +115,8 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return true
 	})
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(map[string]any{"schema_version": 1, "tool": map[string]string{"name": "matterlint", "version": version, "command": "crl"}, "results": results, "summary": sum})
+	if *format != "text" {
+		closeObjects(*format, stdout, items, sum, "crl", results)
 	} else {
 		fmt.Fprintf(stdout, "\n%d CRL%s linted: %d with errors (%d errors, %d warnings, %d notices)\n", sum.Certificates, report.Plural(sum.Certificates), sum.WithErrors, sum.Errors, sum.Warnings, sum.Notices)
 	}
