@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process throughput on this machine: generate a bundle of N distinct
-# valid DACs (default 100,000), then time `matterlint lint` and
-# `matterlint verify` on it (wall, CPU, peak RSS), and run the Go benchmarks
-# that compare matterlint with the crypto/x509 floor in the same run.
+# valid DACs (default 1,000,000), then time `matterlint lint` and
+# `matterlint verify` on it (wall, CPU, peak RSS), check that --jobs 1 and
+# --jobs 2 give byte-identical output, and run the Go benchmarks that compare
+# matterlint with the crypto/x509 floor in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-100000}
+n=${1:-1000000}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go build -o "$dir/matterlint" ./cmd/matterlint
@@ -14,7 +15,10 @@ echo "bundle: $n DACs, $(du -h "$dir/dacs.pem" | cut -f1), $(nproc) CPUs, $(go v
 for i in 1 2 3; do
   /usr/bin/time -f "lint   run $i: %e s wall, %U s user, %M KB peak RSS" "$dir/matterlint" lint --quiet "$dir/dacs.pem" >/dev/null
 done
-for i in 1 2 3; do
+"$dir/matterlint" lint --jobs 1 --format ndjson "$dir/dacs.pem" > "$dir/one.ndjson"
+"$dir/matterlint" lint --jobs 2 --format ndjson "$dir/dacs.pem" > "$dir/two.ndjson"
+cmp "$dir/one.ndjson" "$dir/two.ndjson" && echo "lint --jobs 1 and --jobs 2: byte-identical ndjson ($(wc -l < "$dir/one.ndjson") lines)"
+for i in 1 2; do
   /usr/bin/time -f "verify run $i: %e s wall, %U s user, %M KB peak RSS" "$dir/matterlint" verify --no-current-time \
     --pai testdata/certs/valid/pai.pem --paa testdata/certs/valid/paa.pem "$dir/dacs.pem" >/dev/null
 done
