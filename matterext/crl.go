@@ -17,28 +17,10 @@ var (
 )
 
 func init() {
-	oidNames = append(oidNames,
-		struct {
-			oid  OID
-			name string
-		}{OIDExtCRLNumber, "cRLNumber"},
-		struct {
-			oid  OID
-			name string
-		}{OIDExtReasonCode, "reasonCode"},
-		struct {
-			oid  OID
-			name string
-		}{OIDExtIssuingDistPoint, "issuingDistributionPoint"},
-		struct {
-			oid  OID
-			name string
-		}{OIDExtCertificateIssuer, "certificateIssuer"},
-		struct {
-			oid  OID
-			name string
-		}{OIDExtInvalidityDate, "invalidityDate"},
-	)
+	for _, n := range []oidName{{OIDExtCRLNumber, "cRLNumber"}, {OIDExtReasonCode, "reasonCode"}, {OIDExtIssuingDistPoint, "issuingDistributionPoint"},
+		{OIDExtCertificateIssuer, "certificateIssuer"}, {OIDExtInvalidityDate, "invalidityDate"}} {
+		oidNames = append(oidNames, n)
+	}
 }
 
 // CRL is the tolerant model of an X.509 CRL (RFC 5280 §5), v1 or v2.

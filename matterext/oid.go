@@ -93,11 +93,13 @@ var (
 	OIDEKUAny        = OID{0x55, 0x1D, 0x25, 0x00}
 )
 
-// oidNames gives short names for the OIDs that appear in findings.
-var oidNames = []struct {
+type oidName struct {
 	oid  OID
 	name string
-}{
+}
+
+// oidNames gives short names for the OIDs that appear in findings.
+var oidNames = []oidName{
 	{OIDMatterVendorID, "matter-att-vid"},
 	{OIDMatterProductID, "matter-att-pid"},
 	{OIDECDSAWithSHA256, "ecdsa-with-SHA256"},
@@ -137,10 +139,7 @@ func (o OID) Name() string {
 }
 
 // shortDNNames are the attribute labels used when a Name is rendered.
-var shortDNNames = []struct {
-	oid  OID
-	name string
-}{
+var shortDNNames = []oidName{
 	{OIDCommonName, "CN"},
 	{OID{0x55, 0x04, 0x06}, "C"},
 	{OID{0x55, 0x04, 0x0A}, "O"},

@@ -299,41 +299,31 @@ func cdChainFindings(cd *matterext.CertificationDeclaration, dac, pai matterext.
 	add := func(check string, step int, code matterext.ResultCode, loc, msg, cite string) {
 		fs = append(fs, Finding{Check: check, Cert: "cd", Step: step, Code: code, Severity: lint.Error, Location: loc, Message: msg, Citation: cite})
 	}
+	// With dac_origin fields, the DAC and PAI must carry exactly those IDs
+	// (§5.4 step 5); otherwise vendor_id and product_id_array (step 6).
 	ov, op := c.Field(matterext.CDTagDACOriginVendorID), c.Field(matterext.CDTagDACOriginProductID)
+	vidField, pidField := c.Field(matterext.CDTagVendorID), c.Field(matterext.CDTagProductIDs)
+	vids, pids := []uint64{vidField.Uint}, pidField.Uints
+	vidName, pidName, vendorCheck, productCheck, step := "vendor_id", "product_id_array", CheckCDVendorDAC, CheckCDProductDAC, " step 6"
 	if ov.Present && op.Present {
-		if dac.HasVID() && uint64(dac.VID) != ov.Uint {
-			add(CheckCDOriginVendor, stepCDOrigin, matterext.CertificationDeclarationInvalidVendorID, "dac_origin_vendor_id",
-				fmt.Sprintf("DAC VID %s differs from the CD dac_origin_vendor_id %s", matterext.FormatID(dac.VID), matterext.FormatID(uint16(ov.Uint))), citeCDPayload+" step 5")
+		vids, pids = []uint64{ov.Uint}, []uint64{op.Uint}
+		vidName, pidName, vendorCheck, productCheck, step = "dac_origin_vendor_id", "dac_origin_product_id", CheckCDOriginVendor, CheckCDOriginProduct, " step 5"
+	}
+	certs := []struct {
+		label string
+		vp    matterext.VIDPID
+	}{{"DAC", dac}, {"PAI", pai}}
+	for _, x := range certs {
+		if x.vp.HasVID() && !containsUint(vids, uint64(x.vp.VID)) {
+			add(vendorCheck, stepCDOrigin, matterext.CertificationDeclarationInvalidVendorID, vidName,
+				fmt.Sprintf("%s VID %s differs from the CD %s %s", x.label, matterext.FormatID(x.vp.VID), vidName, idList(vids)), citeCDPayload+step)
 		}
-		if pai.HasVID() && uint64(pai.VID) != ov.Uint {
-			add(CheckCDOriginVendor, stepCDOrigin, matterext.CertificationDeclarationInvalidVendorID, "dac_origin_vendor_id",
-				fmt.Sprintf("PAI VID %s differs from the CD dac_origin_vendor_id %s", matterext.FormatID(pai.VID), matterext.FormatID(uint16(ov.Uint))), citeCDPayload+" step 5")
-		}
-		if dac.HasPID() && uint64(dac.PID) != op.Uint {
-			add(CheckCDOriginProduct, stepCDOrigin, matterext.CertificationDeclarationInvalidProductID, "dac_origin_product_id",
-				fmt.Sprintf("DAC PID %s differs from the CD dac_origin_product_id %s", matterext.FormatID(dac.PID), matterext.FormatID(uint16(op.Uint))), citeCDPayload+" step 5")
-		}
-		if pai.HasPID() && pai.PID != 0 && uint64(pai.PID) != op.Uint {
-			add(CheckCDOriginProduct, stepCDOrigin, matterext.CertificationDeclarationInvalidProductID, "dac_origin_product_id",
-				fmt.Sprintf("PAI PID %s differs from the CD dac_origin_product_id %s", matterext.FormatID(pai.PID), matterext.FormatID(uint16(op.Uint))), citeCDPayload+" step 5")
-		}
-	} else {
-		vid, pids := c.Field(matterext.CDTagVendorID), c.Field(matterext.CDTagProductIDs)
-		if dac.HasVID() && uint64(dac.VID) != vid.Uint {
-			add(CheckCDVendorDAC, stepCDOrigin, matterext.CertificationDeclarationInvalidVendorID, "vendor_id",
-				fmt.Sprintf("DAC VID %s differs from the CD vendor_id %s (and the CD has no dac_origin_vendor_id)", matterext.FormatID(dac.VID), matterext.FormatID(uint16(vid.Uint))), citeCDPayload+" step 6")
-		}
-		if pai.HasVID() && uint64(pai.VID) != vid.Uint {
-			add(CheckCDVendorDAC, stepCDOrigin, matterext.CertificationDeclarationInvalidVendorID, "vendor_id",
-				fmt.Sprintf("PAI VID %s differs from the CD vendor_id %s", matterext.FormatID(pai.VID), matterext.FormatID(uint16(vid.Uint))), citeCDPayload+" step 6")
-		}
-		if dac.HasPID() && !containsUint(pids.Uints, uint64(dac.PID)) {
-			add(CheckCDProductDAC, stepCDOrigin, matterext.CertificationDeclarationInvalidProductID, "product_id_array",
-				fmt.Sprintf("DAC PID %s is not in the CD product_id_array %s", matterext.FormatID(dac.PID), idList(pids.Uints)), citeCDPayload+" step 6")
-		}
-		if pai.HasPID() && pai.PID != 0 && !containsUint(pids.Uints, uint64(pai.PID)) {
-			add(CheckCDProductDAC, stepCDOrigin, matterext.CertificationDeclarationInvalidProductID, "product_id_array",
-				fmt.Sprintf("PAI PID %s is not in the CD product_id_array %s", matterext.FormatID(pai.PID), idList(pids.Uints)), citeCDPayload+" step 6")
+	}
+	for _, x := range certs {
+		// A PAI PID of 0000 counts as no PID here (matter-pki-rules.md §5.4).
+		if x.vp.HasPID() && (x.label == "DAC" || x.vp.PID != 0) && !containsUint(pids, uint64(x.vp.PID)) {
+			add(productCheck, stepCDOrigin, matterext.CertificationDeclarationInvalidProductID, pidName,
+				fmt.Sprintf("%s PID %s is not the CD %s %s", x.label, matterext.FormatID(x.vp.PID), pidName, idList(pids)), citeCDPayload+step)
 		}
 	}
 	if l := c.Field(matterext.CDTagAuthorizedPAAList); l.Present && len(l.Blobs) > 0 && paa != nil {

@@ -144,11 +144,8 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "Usage: matterlint cd [--format text|json] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() == 0 || !slices.Contains(formats, *format) {
 		fs.Usage()

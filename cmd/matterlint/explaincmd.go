@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -51,11 +50,8 @@ func runPAA(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	files := fs.StringArray("paa", nil, "list these PAAs instead of the embedded store")
 	dirs := fs.StringArray("paa-dir", nil, "list the PAAs in these directories instead of the embedded store")
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args[1:]); !ok {
+		return code
 	}
 	store, code := buildStore(*files, *dirs, false, stderr)
 	if store == nil {

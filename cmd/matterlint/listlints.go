@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -51,11 +50,8 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	withZlint := fs.Bool("zlint", false, "also list the zlint lints that lint --zlint runs")
 	asMarkdown := fs.Bool("markdown", false, "print a Markdown table (docs/rules.md is generated with it)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	rules := lint.Default().Rules()
 	if *withZlint {

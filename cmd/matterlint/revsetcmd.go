@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -30,11 +29,8 @@ func runRevocationSet(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "Usage: matterlint revocation-set --points FILE (--crl-dir D | --crl-map FILE) [--paa-dir D ...] [-o FILE]\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *pointsFile == "" || (*crlDir == "" && *crlMap == "") || (*format != "text" && *format != "json") {
 		fs.Usage()
