@@ -205,3 +205,25 @@ func TestSummaryAndBatchRules(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// TestVerifyJSONMatchesSchema validates verify's json and ndjson output,
+// with a CD, a revocation set and a bad input, against its schema.
+func TestVerifyJSONMatchesSchema(t *testing.T) {
+	s := schema(t, "docs/schema/verify-output.schema.json")
+	dir := testutil.Corpus(t, "commissioner_dut/struct_cd_vid_mismatch")
+	garbage := filepath.Join(t.TempDir(), "garbage.der")
+	os.WriteFile(garbage, []byte("garbage"), 0o644)
+	args := []string{"verify", "--pai", filepath.Join(dir, "pai.der"), "--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key",
+		"--paa-dir", testutil.Corpus(t, "development-paa"), "--vid", "FFF1", "--pid", "8000",
+		"--revocation-set", testutil.Corpus(t, "revocation/revocation-sets/revocation-set.json"),
+		filepath.Join(dir, "dac.der"), garbage}
+	_, out, errs := runCLI(t, "", append(args, "--format", "json")...)
+	validate(t, s, out)
+	if !strings.Contains(out, `"sdk_code":604`) {
+		t.Errorf("expected 604: %s %s", out, errs)
+	}
+	_, out, _ = runCLI(t, "", append(args, "--format", "ndjson")...)
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		validate(t, s, l)
+	}
+}

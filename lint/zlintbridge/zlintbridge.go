@@ -144,8 +144,8 @@ func Register(reg *lint.Registry) (err error) {
 		}
 	}()
 	for _, r := range reg.Rules() {
-		if r.NeedsTime {
-			continue // zlint has no evaluation time
+		if r.NeedsTime || r.Batch || r.Roles&^matterext.NonCertificateRoles == 0 {
+			continue // zlint has no evaluation time, no batches, and lints only certificates here
 		}
 		rule := r
 		zl.RegisterCertificateLint(&zl.CertificateLint{
