@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"hash/maphash"
+	"math/bits"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -44,14 +45,15 @@ func init() {
 }
 
 // Batch runs the batch rules over certificates added in order. Memory grows
-// by about 16 bytes per certificate and rule (hashes, not certificates).
+// by 10-15 bytes per certificate and rule (64-bit hashes, not certificates;
+// a false duplicate needs two of 2^64 hashes to collide).
 // A Batch is not safe for concurrent use: add certificates from one
 // goroutine, in input order, so that results do not depend on parallelism.
 type Batch struct {
 	reg     *Registry
 	seed    maphash.Seed
-	serials map[uint64]uint32
-	keys    map[uint64]uint32
+	serials *hashSet // nil when e_batch_duplicate_serial is not selected
+	keys    *hashSet // nil when e_batch_duplicate_public_key is not selected
 	pais    []*matterext.Certificate
 	n       uint32
 }
@@ -59,7 +61,17 @@ type Batch struct {
 // NewBatch returns a Batch for the batch rules registered in reg. pais, when
 // not empty, are the PAIs DACs must be issued by.
 func NewBatch(reg *Registry, pais []*matterext.Certificate) *Batch {
-	return &Batch{reg: reg, seed: maphash.MakeSeed(), serials: map[uint64]uint32{}, keys: map[uint64]uint32{}, pais: pais}
+	b := &Batch{reg: reg, seed: maphash.MakeSeed()}
+	if _, err := reg.Lookup(batchDuplicateSerial.Name); err == nil {
+		b.serials = newHashSet()
+	}
+	if _, err := reg.Lookup(batchDuplicateKey.Name); err == nil {
+		b.keys = newHashSet()
+	}
+	if _, err := reg.Lookup(batchUnknownIssuer.Name); err == nil {
+		b.pais = pais
+	}
+	return b
 }
 
 // Add checks the next certificate (its label names it in later findings)
@@ -78,20 +90,18 @@ func (b *Batch) Add(c *matterext.Certificate, role matterext.Role) []Finding {
 	h.Write(c.Issuer.Raw)
 	h.WriteByte(0)
 	h.Write(c.Serial.Bytes)
-	if first, dup := b.serials[h.Sum64()]; dup {
+	if b.serials == nil {
+		// not selected
+	} else if b.serials.add(h.Sum64()) {
 		add(batchDuplicateSerial, "tbsCertificate.serialNumber", matterext.SerialHex(c.Serial.Bytes), "a serial unique under the issuer",
-			"serial "+matterext.SerialHex(c.Serial.Bytes)+" under "+c.Issuer.String()+" was already used by certificate #"+itoa(int64(first))+" of this batch")
-	} else {
-		b.serials[h.Sum64()] = b.n
+			"serial "+matterext.SerialHex(c.Serial.Bytes)+" under "+c.Issuer.String()+" was already used by an earlier certificate of this batch")
 	}
-	if role == matterext.RoleDAC && len(c.PublicKey.Key.Bytes) > 0 {
+	if b.keys != nil && role == matterext.RoleDAC && len(c.PublicKey.Key.Bytes) > 0 {
 		h.Reset()
 		h.Write(c.PublicKey.Key.Bytes)
-		if first, dup := b.keys[h.Sum64()]; dup {
+		if b.keys.add(h.Sum64()) {
 			add(batchDuplicateKey, "tbsCertificate.subjectPublicKeyInfo.subjectPublicKey", "shared key", "a key of its own",
-				"this DAC's public key is also the key of certificate #"+itoa(int64(first))+" of this batch")
-		} else {
-			b.keys[h.Sum64()] = b.n
+				"this DAC's public key is also the key of an earlier DAC of this batch (TC_DA_1_7 fails shared keys)")
 		}
 	}
 	if role == matterext.RoleDAC && len(b.pais) > 0 {
@@ -117,4 +127,59 @@ func akHex(c *matterext.Certificate) string {
 		return "none"
 	}
 	return matterext.KeyIDHex(c.AuthorityKeyID.KeyID)
+}
+
+// hashSet is an open-addressing set of 64-bit hashes: 8 bytes a slot, at
+// most 4/5 full and grown by half, so 10-15 bytes a certificate. Slots are
+// picked by multiply-shift (any table size works), probing linearly.
+type hashSet struct {
+	keys []uint64
+	n    int
+}
+
+func newHashSet() *hashSet { return &hashSet{keys: make([]uint64, 1024)} }
+
+func (t *hashSet) slot(h uint64) int {
+	hi, _ := bits.Mul64(h, uint64(len(t.keys)))
+	return int(hi)
+}
+
+// add records h and reports whether it was there already.
+func (t *hashSet) add(h uint64) bool {
+	if h == 0 {
+		h = 1 // 0 marks an empty slot
+	}
+	for i := t.slot(h); ; i++ {
+		if i == len(t.keys) {
+			i = 0
+		}
+		switch t.keys[i] {
+		case h:
+			return true
+		case 0:
+			t.keys[i] = h
+			t.n++
+			if t.n*5 > len(t.keys)*4 {
+				t.grow()
+			}
+			return false
+		}
+	}
+}
+
+func (t *hashSet) grow() {
+	old := t.keys
+	t.keys = make([]uint64, len(old)+len(old)/2)
+	for _, h := range old {
+		if h == 0 {
+			continue
+		}
+		i := t.slot(h)
+		for t.keys[i] != 0 {
+			if i++; i == len(t.keys) {
+				i = 0
+			}
+		}
+		t.keys[i] = h
+	}
 }

@@ -191,7 +191,7 @@ func TestConfigFile(t *testing.T) {
 
 func TestSummaryAndBatchRules(t *testing.T) {
 	_, out, _ := runCLI(t, "", "lint", "--summary", "--pai", certs+"/valid/pai.pem", certs+"/rules/e_batch_duplicate_serial.bundle.pem")
-	if !strings.Contains(out, "findings per rule:") || !strings.Contains(out, "e_batch_duplicate_serial") || !strings.Contains(out, "#1 of this batch") {
+	if !strings.Contains(out, "findings per rule:") || !strings.Contains(out, "e_batch_duplicate_serial") || !strings.Contains(out, "already used by an earlier certificate of this batch") {
 		t.Errorf("output:\n%s", out)
 	}
 	sc := bufio.NewScanner(strings.NewReader(out))

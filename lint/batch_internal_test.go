@@ -1,0 +1,32 @@
+package lint
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// TestHashSet: every hash added once is found again after the table grew,
+// and hashes never added are not.
+func TestHashSet(t *testing.T) {
+	s := newHashSet()
+	r := rand.New(rand.NewSource(7))
+	var added []uint64
+	for i := 0; i < 200000; i++ {
+		h := r.Uint64()
+		if s.add(h) {
+			t.Fatalf("fresh hash %x reported as a duplicate", h)
+		}
+		added = append(added, h)
+	}
+	for _, h := range added {
+		if !s.add(h) {
+			t.Fatalf("hash %x lost after growing to %d slots", h, len(s.keys))
+		}
+	}
+	if s.n != len(added) || s.n*5 > len(s.keys)*4 {
+		t.Errorf("n=%d slots=%d", s.n, len(s.keys))
+	}
+	if !s.add(0) == s.add(0) {
+		t.Error("hash 0 is not handled")
+	}
+}
