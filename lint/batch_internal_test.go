@@ -26,7 +26,7 @@ func TestHashSet(t *testing.T) {
 	if s.n != len(added) || s.n*5 > len(s.keys)*4 {
 		t.Errorf("n=%d slots=%d", s.n, len(s.keys))
 	}
-	if !s.add(0) == s.add(0) {
-		t.Error("hash 0 is not handled")
+	if first, second := s.add(0), s.add(0); first || !second {
+		t.Errorf("hash 0: first add %v, second add %v", first, second)
 	}
 }
