@@ -233,14 +233,8 @@ func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, op
 		reject("CRL at %s: %v", p.DataURL, err)
 		return rep
 	}
-	if ak := crl.AuthorityKeyID; ak == nil || !ak.HasKeyID || !bytes.Equal(ak.KeyID, skidOf(signer)) {
-		reject("the CRL's AKID %s is not the signer's SKID %s", crlAKIDString(crl), matterext.KeyIDHex(skidOf(signer)))
-	}
-	if !bytes.Equal(crl.Issuer.Raw, signer.Subject.Raw) {
-		reject("the CRL issuer %q is not the signer %q", crl.Issuer.String(), signer.Subject.String())
-	}
-	if err := crl.CheckSignature(signer); err != nil {
-		reject("the CRL signature does not verify under the signer's key: %v", err)
+	for _, p := range CRLSignerProblems(crl, signer) {
+		reject("%s", p.Message)
 	}
 	switch {
 	case !crl.ThisUpdate.Present || crl.ThisUpdate.Err != "":
@@ -354,4 +348,31 @@ func vidString(vp matterext.VIDPID) string {
 		return "(none)"
 	}
 	return matterext.FormatID(vp.VID)
+}
+
+// CRLSignerProblem is a way a CRL does not match its signer.
+type CRLSignerProblem struct {
+	Location, Found, Expected, Message string
+}
+
+// CRLSignerProblems checks a CRL against its signer: the CRL's AKID is the
+// signer's SKID (generate_revocation_set.py step 6a), its issuer is the
+// signer's subject, and its signature verifies under the signer's key
+// (RFC 5280 §6.3.3, which the SDK script leaves as a TODO).
+func CRLSignerProblems(crl *matterext.CRL, signer *matterext.Certificate) []CRLSignerProblem {
+	var out []CRLSignerProblem
+	sk := matterext.KeyIDHex(skidOf(signer))
+	if ak := crl.AuthorityKeyID; ak == nil || !ak.HasKeyID || !bytes.Equal(ak.KeyID, skidOf(signer)) {
+		out = append(out, CRLSignerProblem{"tbsCertList.crlExtensions[authorityKeyIdentifier]", crlAKIDString(crl), sk,
+			fmt.Sprintf("the CRL's AKID %s is not the signer's SKID %s", crlAKIDString(crl), sk)})
+	}
+	if !bytes.Equal(crl.Issuer.Raw, signer.Subject.Raw) {
+		out = append(out, CRLSignerProblem{"tbsCertList.issuer", crl.Issuer.String(), signer.Subject.String(),
+			fmt.Sprintf("the CRL issuer %q is not the signer %q", crl.Issuer.String(), signer.Subject.String())})
+	}
+	if err := crl.CheckSignature(signer); err != nil {
+		out = append(out, CRLSignerProblem{"signatureValue", err.Error(), "a signature by the signer",
+			"the CRL signature does not verify under the signer's key: " + err.Error()})
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
 )
 
@@ -131,21 +131,8 @@ var crlSignerRule = &lint.Rule{
 
 func signerFindings(l *matterext.CRL, signer *matterext.Certificate) []lint.Finding {
 	var fs []lint.Finding
-	add := func(loc, found, expected, msg string) {
-		fs = append(fs, lint.Finding{Rule: crlSignerRule, Location: loc, Found: found, Expected: expected, Message: msg})
-	}
-	var sk []byte
-	if signer.SubjectKeyID != nil {
-		sk = signer.SubjectKeyID.ID
-	}
-	if ak := l.AuthorityKeyID; ak == nil || !bytes.Equal(ak.KeyID, sk) {
-		add("tbsCertList.crlExtensions[authorityKeyIdentifier]", "", matterext.KeyIDHex(sk), "the CRL's AKID is not the signer's SKID "+matterext.KeyIDHex(sk))
-	}
-	if !bytes.Equal(l.Issuer.Raw, signer.Subject.Raw) {
-		add("tbsCertList.issuer", l.Issuer.String(), signer.Subject.String(), "the CRL issuer is not the signer's subject")
-	}
-	if err := l.CheckSignature(signer); err != nil {
-		add("signatureValue", err.Error(), "a signature by the signer", "the CRL signature does not verify under the signer's key: "+err.Error())
+	for _, p := range verify.CRLSignerProblems(l, signer) {
+		fs = append(fs, lint.Finding{Rule: crlSignerRule, Location: p.Location, Found: p.Found, Expected: p.Expected, Message: p.Message})
 	}
 	return fs
 }
