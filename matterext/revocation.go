@@ -157,6 +157,11 @@ type RevocationPoint struct {
 // writes uint64 fields as strings).
 type Uint64 uint64
 
+// MarshalJSON writes the value as a decimal string, as the DCL does.
+func (u Uint64) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + strconv.FormatUint(uint64(u), 10) + `"`), nil
+}
+
 // UnmarshalJSON accepts 5, "5" and "".
 func (u *Uint64) UnmarshalJSON(b []byte) error {
 	s := strings.Trim(string(b), `"`)

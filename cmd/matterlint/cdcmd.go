@@ -136,12 +136,12 @@ func describeCDField(f *matterext.CDField) cdFieldJSON {
 func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("cd", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := addFormatFlag(fs)
 	vidFlag := fs.String("vid", "", "the device's Vendor ID (hex), checked against vendor_id")
 	pidFlag := fs.String("pid", "", "the device's Product ID (hex), checked against product_id_array")
 	cdf := addCDFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: matterlint cd [--format text|json] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...\n\n")
+		fmt.Fprint(stderr, "Usage: matterlint cd [--format text|json|ndjson|sarif|junit] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...\n\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {

@@ -28,10 +28,10 @@ type crlResultJSON struct {
 func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("crl", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := addFormatFlag(fs)
 	signerFile := fs.String("signer", "", "the CRL signer's certificate: checks the CRL's AKID, issuer and signature against it")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: matterlint crl [--format text|json] [--signer F] FILE...\n\n")
+		fmt.Fprint(stderr, "Usage: matterlint crl [--format text|json|ndjson|sarif|junit] [--signer F] FILE...\n\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {

@@ -61,7 +61,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cfg lintConfig
 	roleFlag := fs.String("role", "auto", "certificate role: auto, paa, pai, dac or crl-signer")
 	atFlag := fs.String("at", "", "evaluation time for validity checks (RFC 3339, or \"now\"); none by default")
-	format := fs.String("format", "text", "output format: text, json, ndjson, sarif or junit")
+	format := addFormatFlag(fs)
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding of this severity or worse is found: error, warn or notice")
 	profile := fs.String("profile", "all", "rule selection: all, sdk-compat, spec-strict or dcl")
 	include := fs.StringSlice("include", nil, "run only these rules or sources (comma-separated)")

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/pflag"
 )
@@ -110,4 +111,9 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// addFormatFlag adds --format with the formats every subcommand writes.
+func addFormatFlag(fs *pflag.FlagSet) *string {
+	return fs.String("format", "text", "output format: "+strings.Join(formats, ", "))
 }

@@ -33,14 +33,14 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pidFlag := fs.String("pid", "", "the device's Product ID (hex, e.g. 8000)")
 	atFlag := fs.String("at", "", "check the DAC's validity at this time (RFC 3339) instead of now")
 	noNow := fs.Bool("no-current-time", false, "do not check the DAC's validity at any time (a commissioner without a clock)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := addFormatFlag(fs)
 	jobs := fs.Int("jobs", 0, "parallel workers (0: one per CPU)")
 	cdFlag := fs.String("cd", "", "the Certification Declaration (CMS DER, hex or base64) to check with the chain")
 	cdf := addCDFlags(fs)
 	revSet := fs.String("revocation-set", "", "check the DAC and PAI against this revocation set (the SDK's JSON)")
 	crlFiles := fs.StringArray("crl", nil, "check the DAC and PAI against this CRL (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json] [DACS...]\n\n")
+		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json|ndjson|sarif|junit] [DACS...]\n\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
