@@ -306,7 +306,7 @@ func lintItemCert(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opt
 	}
 	c, err := matterext.ParseCertificate(it.DER)
 	if err != nil {
-		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: %w", it.Source, it.Index, err), report.KindNotCertificate
+		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: %w%s", it.Source, it.Index, err, otherObjectHint(it.DER)), report.KindNotCertificate
 		return r, nil
 	}
 	res := reg.Lint(c, opts)
@@ -317,4 +317,15 @@ func lintItemCert(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opt
 	r.Role, r.RoleDetected, r.Findings = res.Role, res.RoleDetected, res.Findings
 	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
 	return r, c
+}
+
+// otherObjectHint names the command for inputs that are CDs or CRLs.
+func otherObjectHint(der []byte) string {
+	if sd, err := matterext.ParseSignedData(der); err == nil && sd.ContentType.Equal(matterext.OIDSignedData) {
+		return " (it is a CMS SignedData: a Certification Declaration? use `matterlint cd`)"
+	}
+	if l, err := matterext.ParseCRL(der); err == nil && len(l.Errors) == 0 {
+		return " (it is a CRL: use `matterlint crl`)"
+	}
+	return ""
 }

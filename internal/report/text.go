@@ -30,7 +30,11 @@ func (t *TextWriter) Write(r *CertResult) error {
 		loc += fmt.Sprintf(" [%d]", r.Index)
 	}
 	if r.Err != nil {
-		fmt.Fprintf(t.w, "%s: %s: %v\n", loc, strings.ToUpper(string(r.ErrKind)), r.Err)
+		msg := r.Err.Error()
+		if !strings.HasPrefix(msg, r.Source) {
+			msg = loc + ": " + msg
+		}
+		fmt.Fprintf(t.w, "%s: %s\n", strings.ToUpper(string(r.ErrKind)), msg)
 		return nil
 	}
 	if len(r.Findings) == 0 && t.Quiet {
