@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"github.com/matterlint/matterlint/matterext"
-	"golang.org/x/crypto/cryptobyte"
-	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
-)
+import "github.com/matterlint/matterlint/matterext"
 
 func init() {
 	register(&Rule{
@@ -19,19 +15,10 @@ func init() {
 			if si == nil {
 				return
 			}
-			s := cryptobyte.String(si.Signature)
-			var seq, ri, sv cryptobyte.String
-			if !s.ReadASN1(&seq, cbasn1.SEQUENCE) || len(s) > 0 || !seq.ReadASN1(&ri, cbasn1.INTEGER) || !seq.ReadASN1(&sv, cbasn1.INTEGER) || len(seq) > 0 ||
-				!sigInt(ri) || !sigInt(sv) {
+			rv, sv, ok := matterext.SplitECDSASignature(si.Signature)
+			if !ok || !matterext.ValidP256SigComponent(rv) || !matterext.ValidP256SigComponent(sv) {
 				r.Add(siLoc+".signature", "0x"+matterext.HexColon(si.Signature), "SEQUENCE { r INTEGER, s INTEGER }", "the CD signature is not a DER Ecdsa-Sig-Value for P-256")
 			}
 		},
 	})
-}
-
-// sigInt reports whether b is a positive, minimal INTEGER of a P-256
-// signature component.
-func sigInt(b []byte) bool {
-	i := matterext.Integer{Present: true, Bytes: b}
-	return i.Minimal() && !i.Negative() && !i.Zero() && (len(b) <= 32 || (len(b) == 33 && b[0] == 0))
 }

@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"github.com/matterlint/matterlint/matterext"
-	"golang.org/x/crypto/cryptobyte"
-	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
-)
+import "github.com/matterlint/matterlint/matterext"
 
 func init() {
 	register(&Rule{
@@ -24,10 +20,8 @@ func init() {
 				r.Add(loc, "unused bits "+itoa(int64(c.Signature.UnusedBits)), "0", "signature BIT STRING has unused bits")
 				return
 			}
-			s := cryptobyte.String(c.Signature.Bytes)
-			var seq, ri, si cryptobyte.String
-			if !s.ReadASN1(&seq, cbasn1.SEQUENCE) || len(s) > 0 ||
-				!seq.ReadASN1(&ri, cbasn1.INTEGER) || !seq.ReadASN1(&si, cbasn1.INTEGER) || len(seq) > 0 {
+			ri, si, ok := matterext.SplitECDSASignature(c.Signature.Bytes)
+			if !ok {
 				r.Add(loc, "not an Ecdsa-Sig-Value", "SEQUENCE { r INTEGER, s INTEGER }", "signature is not a DER Ecdsa-Sig-Value")
 				return
 			}
@@ -35,8 +29,7 @@ func init() {
 				n string
 				b []byte
 			}{{"r", ri}, {"s", si}} {
-				i := matterext.Integer{Present: true, Bytes: v.b}
-				if !i.Minimal() || i.Negative() || i.Zero() || len(v.b) > 33 {
+				if !matterext.ValidP256SigComponent(v.b) {
 					r.Add(loc+"."+v.n, "0x"+matterext.HexColon(v.b), "a positive minimal INTEGER", "signature "+v.n+" is not a positive, minimally encoded INTEGER of at most 33 bytes")
 				}
 			}

@@ -6,6 +6,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"time"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // Signature errors.
@@ -63,4 +66,25 @@ func namedCurve(params []byte) []byte {
 		return nil
 	}
 	return params[2:]
+}
+
+// SplitECDSASignature reads a DER Ecdsa-Sig-Value (SEQUENCE { r INTEGER,
+// s INTEGER }) and returns the content octets of r and s; ok is false when b
+// is not exactly that.
+func SplitECDSASignature(b []byte) (r, s []byte, ok bool) {
+	in := cryptobyte.String(b)
+	var seq, ri, si cryptobyte.String
+	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) || len(in) > 0 ||
+		!seq.ReadASN1(&ri, cbasn1.INTEGER) || !seq.ReadASN1(&si, cbasn1.INTEGER) || len(seq) > 0 {
+		return nil, nil, false
+	}
+	return ri, si, true
+}
+
+// ValidP256SigComponent reports whether r or s of a P-256 signature is a
+// positive, minimally encoded INTEGER of at most 33 octets (32 bytes of
+// magnitude plus a sign octet).
+func ValidP256SigComponent(b []byte) bool {
+	i := Integer{Present: true, Bytes: b}
+	return i.Minimal() && !i.Negative() && !i.Zero() && len(b) <= 33
 }
