@@ -1,6 +1,7 @@
 package verify_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 	"github.com/matterlint/matterlint/verify"
 )
 
-// testPAAs is the store the issue names: development-paa/ and the NoVID PAA.
+// testPAAs is the store the SDK's test uses: development-paa/ and the NoVID PAA.
 func testPAAs(t *testing.T) *verify.TrustStore {
 	s := verify.NewTrustStore("SDK test PAAs")
 	for _, p := range []string{testutil.Corpus(t, "development-paa"), testutil.Corpus(t, "test-attestation/Chip-Test-PAA-NoVID-Cert.pem")} {
@@ -25,62 +26,80 @@ func testPAAs(t *testing.T) *verify.TrustStore {
 	return s
 }
 
-// TestCommissionerVectors verifies every vector that is not about the CD
-// against the SDK test PAAs, with the device reporting VID FFF1 / PID 8000.
-//
-// At a fixed time when the vectors' DACs were valid (2024-06-15), verdict
-// and code equal expected.tsv exactly. At the current time, DACs that have
-// since expired fail first with kDacExpired (300), as the SDK would today;
-// the code expected.tsv names must then still be among the findings.
+// sdkRun verifies vector v as the SDK's own test runs it
+// (src/credentials/tests/TestCommissionerDUTVectors.cpp): its DAC, PAI and
+// CD, the SDK test PAAs, the test CD signing key allowed, device VID 0xFFF1
+// and PID = the vector's basic_info_pid (0x8000 when its JSON names none),
+// checked at time at.
+func sdkRun(t *testing.T, store *verify.TrustStore, v testutil.Vector, at time.Time) *verify.Result {
+	t.Helper()
+	dac, pai := testutil.Load(t, filepath.Join(v.Dir, "dac.der")), testutil.Load(t, filepath.Join(v.Dir, "pai.der"))
+	b, err := os.ReadFile(filepath.Join(v.Dir, "cd.der"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := matterext.ParseCD(b)
+	if err != nil {
+		t.Fatalf("%s: %v", v.Name, err)
+	}
+	res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: v.Device(), At: at, CD: cd, AllowTestCDKey: true})
+	if err != nil {
+		t.Fatalf("%s: %v", v.Name, err)
+	}
+	return res
+}
+
+func verdict(r *verify.Result) string {
+	if r.Pass() {
+		return "pass"
+	}
+	return "fail"
+}
+
+// TestCommissionerVectors runs all 159 vectors as the SDK's test does, at
+// the current time: every verdict and SDK code equals expected.tsv.
 func TestCommissionerVectors(t *testing.T) {
 	store := testPAAs(t)
-	device := verify.Device{VID: 0xFFF1, PID: 0x8000, HasVID: true, HasPID: true}
-	fixed := time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)
 	now := time.Now().UTC()
-	n := 0
-	for _, v := range testutil.Vectors(t) {
-		if strings.HasPrefix(v.Name, "struct_cd_") || v.Code/100 == 6 {
-			continue
-		}
-		n++
+	vectors := testutil.Vectors(t)
+	if len(vectors) != 159 {
+		t.Errorf("%d vectors, want 159", len(vectors))
+	}
+	for _, v := range vectors {
 		t.Run(v.Name, func(t *testing.T) {
-			dac, pai := testutil.Load(t, filepath.Join(v.Dir, "dac.der")), testutil.Load(t, filepath.Join(v.Dir, "pai.der"))
-			for _, when := range []time.Time{fixed, now} {
-				res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: device, At: when})
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := "pass"
-				if !res.Pass() {
-					got = "fail"
-				}
-				if got != v.Verdict {
-					t.Errorf("at %s: verdict %s, want %s (%v)", when.Format("2006-01-02"), got, v.Verdict, res.Findings)
-					continue
-				}
-				if v.Code == 0 || int(res.Code) == v.Code {
-					continue
-				}
-				expiredNow := when.Equal(now) && res.Code == matterext.DacExpired && !dac.NotAfter.T.After(now)
-				if expiredNow && hasCode(res, v.Code) {
-					continue
-				}
-				t.Errorf("at %s: code %v (%d), want %d; findings %v", when.Format("2006-01-02"), res.Code, res.Code, v.Code, res.Findings)
+			res := sdkRun(t, store, v, now)
+			if got := verdict(res); !v.Agrees(got, int(res.Code)) {
+				t.Errorf("got %s %v (%d), want %s %d; findings %v", got, res.Code, res.Code, v.Verdict, v.Code, res.Findings)
 			}
 		})
 	}
-	if n < 100 {
-		t.Errorf("only %d vectors", n)
-	}
 }
 
-func hasCode(r *verify.Result, code int) bool {
-	for _, f := range r.Findings {
-		if int(f.Code) == code {
-			return true
+// TestTimeDependentVectors pins the two vectors whose verdict depends on the
+// clock at a time inside their DACs' validity (2022-09-28 .. 2024-09-27):
+// the PAI was not valid when the DAC was issued, kDacSignatureInvalid (301).
+// At the current time their DACs have expired and kDacExpired (300) comes
+// first (TestCommissionerVectors).
+func TestTimeDependentVectors(t *testing.T) {
+	store := testPAAs(t)
+	at := time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)
+	n := 0
+	for _, v := range testutil.Vectors(t) {
+		if v.Name != "struct_pai_valid_in_past" && v.Name != "struct_pai_valid_in_future" {
+			continue
+		}
+		n++
+		res := sdkRun(t, store, v, at)
+		if res.Pass() || res.Code != matterext.DacSignatureInvalid {
+			t.Errorf("%s at %s: %v (%d), want kDacSignatureInvalid (301); findings %v", v.Name, at.Format(time.DateOnly), res.Code, res.Code, res.Findings)
+		}
+		if res := sdkRun(t, store, v, time.Now()); res.Code != matterext.DacExpired {
+			t.Errorf("%s now: %v, want kDacExpired (300)", v.Name, res.Code)
 		}
 	}
-	return false
+	if n != 2 {
+		t.Errorf("found %d of the 2 time-dependent vectors", n)
+	}
 }
 
 // TestInvalidPAAWithProductionStore: the vector whose PAA is not on the DCL

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,8 +127,10 @@ func TestPAAList(t *testing.T) {
 	}
 }
 
-// TestVerifyCorpusCLI runs the command the issue gives over every vector
-// that is not about the CD, with the test PAAs in a --paa-dir.
+// TestVerifyCorpusCLI runs every vector through the CLI as the SDK's test
+// runs it (test PAAs in a --paa-dir, the vector's CD with the test key
+// allowed, device VID FFF1 and the vector's PID, the current time): every
+// verdict and code equals expected.tsv.
 func TestVerifyCorpusCLI(t *testing.T) {
 	paaDir := t.TempDir()
 	for _, f := range []string{"development-paa/Chip-Test-PAA-FFF1-Cert.pem", "test-attestation/Chip-Test-PAA-NoVID-Cert.pem"} {
@@ -135,23 +138,25 @@ func TestVerifyCorpusCLI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(paaDir, filepath.Base(f)), b, 0o644)
+		if err := os.WriteFile(filepath.Join(paaDir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, v := range testutil.Vectors(t) {
-		if strings.HasPrefix(v.Name, "struct_cd_") || v.Code/100 == 6 {
-			continue
-		}
 		dir := v.Dir
-		// --at a time when every vector's DAC was valid; at the current time
-		// see verify.TestCommissionerVectors.
-		_, out, errs := runCLI(t, "", "verify", "--dac", filepath.Join(dir, "dac.der"), "--pai", filepath.Join(dir, "pai.der"),
-			"--paa-dir", paaDir, "--vid", "FFF1", "--pid", "8000", "--at", "2024-06-15T00:00:00Z", "--format", "json")
+		code, out, errs := runCLI(t, "", "verify", "--dac", filepath.Join(dir, "dac.der"), "--pai", filepath.Join(dir, "pai.der"),
+			"--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key",
+			"--paa-dir", paaDir, "--vid", "FFF1", "--pid", fmt.Sprintf("%04X", v.DevicePID()), "--format", "json")
 		var d verifyDoc
 		if err := json.Unmarshal([]byte(out), &d); err != nil {
 			t.Fatalf("%s: %v %s", v.Name, err, errs)
 		}
-		if d.Verdict != v.Verdict || (v.Code != 0 && v.Code != d.SDKCode) {
-			t.Errorf("%s: got %s %d, want %s %d", v.Name, d.Verdict, d.SDKCode, v.Verdict, v.Code)
+		wantExit := exitOK
+		if v.Verdict == "fail" {
+			wantExit = exitFindings
+		}
+		if !v.Agrees(d.Verdict, d.SDKCode) || code != wantExit {
+			t.Errorf("%s: got %s %d (exit %d), want %s %d (exit %d)", v.Name, d.Verdict, d.SDKCode, code, v.Verdict, v.Code, wantExit)
 		}
 	}
 }

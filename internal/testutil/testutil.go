@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/verify"
 )
 
 // Root returns the repository root.
@@ -43,10 +44,43 @@ func Corpus(t testing.TB, rel string) string {
 type Vector struct {
 	Name, Verdict string
 	Code          int // 0 when the row names none
-	Dir           string
+	// HasCode is false when a failing row names no code: any failure
+	// agrees with it.
+	HasCode bool
+	Dir     string
 	// BasicInfoPID is the device's Basic Information PID the vector's JSON
 	// names (basic_info_pid); 0 when it names none.
 	BasicInfoPID uint16
+}
+
+// Agrees reports whether a run's verdict and SDK code agree with the row: a
+// passing row wants kSuccess (0), a failing row its code, or any failure
+// when it names none.
+func (v Vector) Agrees(verdict string, code int) bool {
+	switch {
+	case verdict != v.Verdict:
+		return false
+	case verdict == "pass":
+		return code == 0
+	case v.HasCode:
+		return code == v.Code
+	}
+	return code != 0
+}
+
+// DevicePID is the device's Basic Information PID as the SDK's test takes
+// it: basic_info_pid, or 0x8000 when the JSON names none.
+func (v Vector) DevicePID() uint16 {
+	if v.BasicInfoPID != 0 {
+		return v.BasicInfoPID
+	}
+	return 0x8000
+}
+
+// Device is the device the SDK's test commissions: VID 0xFFF1 and
+// DevicePID.
+func (v Vector) Device() verify.Device {
+	return verify.Device{VID: 0xFFF1, HasVID: true, PID: v.DevicePID(), HasPID: true}
 }
 
 // Vectors reads commissioner_dut/expected.tsv.
@@ -64,7 +98,9 @@ func Vectors(t testing.TB) []Vector {
 			continue
 		}
 		v := Vector{Name: cols[0], Verdict: cols[1], Dir: filepath.Join(dir, cols[0])}
-		v.Code, _ = strconv.Atoi(cols[2])
+		if c, err := strconv.Atoi(cols[2]); err == nil {
+			v.Code, v.HasCode = c, true
+		}
 		if b, err := os.ReadFile(filepath.Join(v.Dir, "test_case_vector.json")); err == nil {
 			var j struct {
 				BasicInfoPID uint16 `json:"basic_info_pid"`
