@@ -2,12 +2,9 @@ package fuzz
 
 import (
 	"bytes"
-	"encoding/hex"
-	"encoding/json"
 	"encoding/pem"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/matterlint/matterlint/internal/testutil"
@@ -73,22 +70,3 @@ func addAll(f *testing.F, seeds [][]byte) {
 	}
 }
 
-// vectorChains returns (dac, pai) DER pairs of the revocation vectors.
-func vectorChains() [][2][]byte {
-	var out [][2][]byte
-	for _, b := range files("revocation/dac-provider-test-vectors/*.json") {
-		var v struct {
-			DAC string `json:"dac_cert"`
-			PAI string `json:"pai_cert"`
-		}
-		if json.Unmarshal(b, &v) != nil {
-			continue
-		}
-		d, e1 := hex.DecodeString(strings.TrimSpace(v.DAC))
-		p, e2 := hex.DecodeString(strings.TrimSpace(v.PAI))
-		if e1 == nil && e2 == nil {
-			out = append(out, [2][]byte{d, p})
-		}
-	}
-	return out
-}

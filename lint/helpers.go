@@ -50,19 +50,6 @@ func basicConstraints(c *matterext.Certificate) *matterext.BasicConstraints {
 const kuLoc = "tbsCertificate.extensions[keyUsage].extnValue"
 const bcLoc = "tbsCertificate.extensions[basicConstraints].extnValue"
 
-// checkKeyUsageBits reports when the keyUsage lacks a required bit or holds a
-// bit outside allowed.
-func checkKeyUsageBits(ctx *Context, r *Reporter, required, allowed uint16, what string) {
-	ku := keyUsage(ctx.Cert)
-	if ku == nil {
-		return
-	}
-	if ku.Bits&required != required || ku.Bits&^allowed != 0 {
-		r.Addf(kuLoc, matterext.KeyUsageString(ku.Bits), what,
-			"keyUsage is %s; a %s needs %s", matterext.KeyUsageString(ku.Bits), ctx.Role, what)
-	}
-}
-
 func lintMeta(name, description, citation string, source zlint.LintSource) zlint.LintMetadata {
 	return zlint.LintMetadata{Name: name, Description: description, Citation: citation, Source: source}
 }

@@ -17,10 +17,8 @@ var (
 )
 
 func init() {
-	for _, n := range []oidName{{OIDExtCRLNumber, "cRLNumber"}, {OIDExtReasonCode, "reasonCode"}, {OIDExtIssuingDistPoint, "issuingDistributionPoint"},
-		{OIDExtCertificateIssuer, "certificateIssuer"}, {OIDExtInvalidityDate, "invalidityDate"}} {
-		oidNames = append(oidNames, n)
-	}
+	oidNames = append(oidNames, []oidName{{OIDExtCRLNumber, "cRLNumber"}, {OIDExtReasonCode, "reasonCode"}, {OIDExtIssuingDistPoint, "issuingDistributionPoint"},
+		{OIDExtCertificateIssuer, "certificateIssuer"}, {OIDExtInvalidityDate, "invalidityDate"}}...)
 }
 
 // CRL is the tolerant model of an X.509 CRL (RFC 5280 §5), v1 or v2.

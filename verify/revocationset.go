@@ -47,8 +47,6 @@ type BuildResult struct {
 	Points []PointReport
 }
 
-const citeBuild = "Matter SDK credentials/generate_revocation_set.py (spec 6.2.4.1); matter-pki-rules.md §6.2"
-
 // BuildRevocationSet builds a revocation set from DCL revocation points as
 // the SDK's generate_revocation_set.py does (the four signer topologies:
 // PAA, PAI, PAA-delegated, PAI-delegated), and unlike it also checks each CRL
