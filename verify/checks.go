@@ -51,9 +51,13 @@ type CheckInfo struct {
 
 // Checks lists the relational checks, in the SDK's order.
 var Checks = []CheckInfo{
+	{CheckResponseArguments, matterext.InvalidArgument, "with an attestation response: the elements, challenge, signature and nonce are not empty"},
+	{CheckResponseLength, matterext.InvalidArgument, "the attestation elements are at most 900 bytes"},
 	{CheckPAIPresent, matterext.PaiMissing, "a PAI is given"},
 	{CheckDACVendorID, matterext.DacVendorIDMismatch, "the DAC VID equals the PAI VID"},
 	{CheckDACProductID, matterext.DacProductIDMismatch, "the DAC PID equals the PAI PID when the PAI has one"},
+	{CheckResponseSigFormat, matterext.AttestationSignatureInvalidFormat, "the attestation signature is at most 64 bytes (raw r‖s)"},
+	{CheckResponseSignature, matterext.AttestationSignatureInvalid, "the attestation signature verifies under the DAC key over attestation_elements ‖ attestation_challenge"},
 	{CheckPAINotTest, matterext.PaaNotFound, "in production, the PAI is not issued by an SDK test PAA"},
 	{CheckPAAFound, matterext.PaaNotFound, "a PAA whose SKID equals the PAI's AKID is in the trust store"},
 	{CheckPAIVendorID, matterext.PaiVendorIDMismatch, "the PAI VID equals the PAA VID when the PAA is VID-scoped"},
@@ -66,6 +70,9 @@ var Checks = []CheckInfo{
 	{CheckPAAValidity, matterext.DacSignatureInvalid, "the PAA was valid when the DAC was issued"},
 	{CheckPAAIsCA, matterext.DacSignatureInvalid, "the PAA is a CA with keyCertSign"},
 	{CheckPathLength, matterext.DacSignatureInvalid, "the PAA's pathLenConstraint allows the PAI"},
+	{CheckResponseElements, matterext.AttestationElementsMalformed, "the attestation elements decode (CD, nonce, timestamp, firmware information, vendor-reserved elements)"},
+	{CheckResponseNonce, matterext.AttestationNonceMismatch, "the nonce in the attestation elements is the nonce sent"},
+	{CheckResponseCDPresent, matterext.CertificationDeclarationNoKeyID, "the CD in the attestation elements is a CMS SignedData"},
 	{CheckCDSignerKnown, matterext.CertificationDeclarationNoCertFound, "the CD's key ID names a trusted CD signing key (the test key only when allowed)"},
 	{CheckCDSignature, matterext.CertificationDeclarationInvalidSignature, "the CD signature verifies under that key"},
 	{CheckCDTestKeyType, matterext.CertificationDeclarationNoCertFound, "a CD signed with the test key is of certification type 0 or 1"},

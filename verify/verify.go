@@ -75,6 +75,9 @@ type Result struct {
 	// At is the time the DAC's current validity was checked at; zero when
 	// the check was off.
 	At time.Time
+	// Elements are the decoded attestation elements when an attestation
+	// response was checked (Options.Attestation); nil otherwise.
+	Elements *matterext.AttestationElements
 }
 
 // Pass reports whether the chain passes.
@@ -138,6 +141,12 @@ type Options struct {
 	// Revocation, when set, is checked after attestation as the SDK's
 	// revocation delegate does (kDacRevoked, kPaiRevoked, kPaiAndDacRevoked).
 	Revocation *Revocation
+	// Attestation, when set, is the device's attestation response with the
+	// commissioner's challenge and nonce: its size, signature (with the
+	// DAC's key), elements and nonce are checked at their SDK steps, and the
+	// CD it carries is checked as CD is (CD, when also set, must be the
+	// same).
+	Attestation *AttestationResponse
 }
 
 // Verify verifies one DAC under pai (which may be nil: kPaiMissing).
@@ -164,6 +173,7 @@ type Verifier struct {
 	findings  []Finding // PAI- and PAA-only findings
 	at        time.Time
 	checkTime bool
+	elements  *matterext.AttestationElements
 }
 
 // NewVerifier prepares the checks of pai and its PAA.
@@ -185,6 +195,15 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 			v.at = time.Now().UTC()
 		}
 	}
+	if opts.Attestation != nil {
+		cd, err := v.checkResponse(opts.Attestation)
+		if err != nil {
+			return nil, err
+		}
+		if cd != nil {
+			v.opts.CD = cd
+		}
+	}
 	if pai == nil {
 		v.add(Finding{Check: CheckPAIPresent, Cert: "pai", Step: stepPAIMissing, Code: matterext.PaiMissing,
 			Severity: lint.Error, Location: "PAI", Message: "no PAI was given", Citation: citeVerifier + " step 4"})
@@ -195,8 +214,8 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 	v.paiVP, v.paiVPOK = vp, err == nil
 	v.paiKey, _ = pai.ECDSAPublicKey()
 	v.findPAA()
-	if opts.CD != nil {
-		fs, err := CheckCD(opts.CD, CDOptions{Trust: opts.CDTrust, AllowTestKey: opts.AllowTestCDKey, Device: opts.Device, Lint: v.reg})
+	if v.opts.CD != nil {
+		fs, err := CheckCD(v.opts.CD, CDOptions{Trust: opts.CDTrust, AllowTestKey: opts.AllowTestCDKey, Device: opts.Device, Lint: v.reg})
 		if err != nil {
 			return nil, err
 		}
@@ -371,7 +390,7 @@ func chainFinding(check, cert, loc, msg string) Finding {
 
 // Verify verifies dac under the Verifier's PAI and PAA.
 func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
-	res := &Result{PAA: v.paa}
+	res := &Result{PAA: v.paa, Elements: v.elements}
 	fs := make([]Finding, len(v.findings), len(v.findings)+8)
 	copy(fs, v.findings)
 	lo := lint.Options{Role: matterext.RoleDAC}
@@ -380,6 +399,11 @@ func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
 	}
 	fs = appendLint(fs, v.reg, dac, matterext.RoleDAC, lo)
 	fs = v.relate(fs, dac)
+	if v.opts.Attestation != nil {
+		if f := responseSignature(v.opts.Attestation, dac); f != nil {
+			fs = append(fs, *f)
+		}
+	}
 	if v.opts.Revocation != nil {
 		fs = append(fs, revocationFindings(dac, v.pai, v.opts.Revocation)...)
 	}

@@ -39,6 +39,7 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cdf := addCDFlags(fs)
 	revSet := fs.String("revocation-set", "", "check the DAC and PAI against this revocation set (the SDK's JSON)")
 	crlFiles := fs.StringArray("crl", nil, "check the DAC and PAI against this CRL (repeatable)")
+	af := addAttestationFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json|ndjson|sarif|junit] [DACS...]\n\n")
 		fs.PrintDefaults()
@@ -98,10 +99,23 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c
 		}
 		opts.CD = cd
+	}
+	if *cdFlag != "" || af.given() {
+		var c int
 		if opts.CDTrust, c = cdf.trust(stderr); opts.CDTrust == nil {
 			return c
 		}
 		opts.AllowTestCDKey = *cdf.allowTest
+	}
+	if af.given() {
+		if len(dacPaths) != 1 {
+			return usageErr("an attestation response belongs to one device: give exactly one DAC (got %d inputs)", len(dacPaths))
+		}
+		r, c := af.load(stderr)
+		if r == nil {
+			return c
+		}
+		opts.Attestation = r
 	}
 	if *revSet != "" || len(*crlFiles) > 0 {
 		rv, c := loadRevocation(*revSet, *crlFiles, stderr)
@@ -304,6 +318,7 @@ type verifyResultJSON struct {
 	PAA         string              `json:"paa,omitempty"`
 	PAASource   string              `json:"paa_source,omitempty"`
 	At          string              `json:"checked_at,omitempty"`
+	Elements    *elementsJSON       `json:"attestation_elements,omitempty"`
 	Findings    []verifyFindingJSON `json:"findings"`
 }
 
@@ -326,6 +341,7 @@ func toVerifyJSON(r *verifyResult) verifyResultJSON {
 	if !r.Res.At.IsZero() {
 		j.At = r.Res.At.Format("2006-01-02T15:04:05Z")
 	}
+	j.Elements = toElementsJSON(r.Res.Elements)
 	j.Findings = findingsJSON(r.Res.Findings)
 	return j
 }
@@ -410,6 +426,7 @@ func (vw *verifyWriter) write(r *verifyResult) {
 		fmt.Fprintf(w, " under PAA %q (%s)", res.PAA.Cert.Subject.String(), res.PAA.Source)
 	}
 	w.WriteString("\n")
+	writeElementsText(w, res.Elements)
 	writeFindingsText(w, res.Findings)
 }
 
