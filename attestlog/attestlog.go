@@ -40,7 +40,7 @@ var fields = []struct {
 }{
 	{[]string{"attestationelements", "attestationelementsbuffer"}, "attestationElements",
 		func(r *Response, b []byte) { r.Elements = b }, func(r *Response) []byte { return r.Elements }},
-	{[]string{"attestationsignature", "attestationsignaturebuffer"}, "attestationSignature",
+	{[]string{"attestationsignature", "attestationsignaturebuffer", "signature"}, "attestationSignature",
 		func(r *Response, b []byte) { r.Signature = b }, func(r *Response) []byte { return r.Signature }},
 	{[]string{"attestationchallenge", "attestationchallengebuffer", "challenge"}, "attestationChallenge",
 		func(r *Response, b []byte) { r.Challenge = b }, func(r *Response) []byte { return r.Challenge }},
@@ -56,6 +56,10 @@ var (
 	ErrLengthOnly = errors.New("the log shows only the length of the field, not its bytes")
 	// ErrNotBytes: a value is not hex, base64 or a byte array.
 	ErrNotBytes = errors.New("value is not hex, base64 or a byte array")
+	// ErrElided: chip-tool builds from January to May 2022 log a long
+	// octet string as "Elided value too large of size N" (fixed by the
+	// SDK's PR #18738); such a log does not hold the attestation elements.
+	ErrElided = errors.New("chip-tool elided the value (\"Elided value too large\"); run the command with a newer chip-tool or the Python controller")
 )
 
 // FieldError says which field of a log could not be read.
@@ -215,11 +219,15 @@ func nextKey(s string) (key, value, rest string, ok bool) {
 		if c != ':' && c != '=' {
 			continue
 		}
-		j := i
+		k := i
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		j := k
 		for j > 0 && (isIdent(s[j-1]) || s[j-1] == '"' || s[j-1] == '\'') {
 			j--
 		}
-		key = strings.Trim(s[j:i], `"'`)
+		key = strings.Trim(s[j:k], `"'`)
 		if key == "" || fieldFor(key) < 0 {
 			continue
 		}
@@ -253,6 +261,9 @@ func textValue(s string, next []string) ([]byte, error) {
 		tok = tok[:i]
 	}
 	tok = strings.TrimSpace(tok)
+	if strings.HasPrefix(tok, "Elided value too large") {
+		return nil, ErrElided
+	}
 	if f := strings.Fields(tok); len(f) > 0 {
 		if _, err := strconv.Atoi(f[0]); err == nil && (len(f) == 1 && len(f[0]) < 4 || len(f) > 1 && strings.HasPrefix(strings.ToLower(f[1]), "byte")) {
 			return nil, ErrLengthOnly
@@ -260,14 +271,27 @@ func textValue(s string, next []string) ([]byte, error) {
 	}
 	if isHexText(tok) {
 		for _, l := range next {
-			l = strings.TrimSpace(stripLogPrefix(l))
-			if l == "" || !isHexText(l) {
+			l, ok := continuation(l)
+			if !ok {
 				break
 			}
 			tok += l
 		}
 	}
 	return Bytes([]byte(tok))
+}
+
+// continuation returns the hex of a continuation line: chip-tool writes a
+// long octet string over several lines, the label of each further line
+// replaced by as many dots ("    ...................: 0D01…").
+func continuation(line string) (string, bool) {
+	l := strings.TrimSpace(stripLogPrefix(line))
+	if i := strings.IndexByte(l, ':'); i > 0 && strings.Trim(l[:i], ".") == "" {
+		l = strings.TrimSpace(l[i+1:])
+	} else {
+		return "", false
+	}
+	return l, l != "" && isHexText(l)
 }
 
 // stripLogPrefix removes a chip-tool style "[time][pid] CHIP:TOO: " prefix.

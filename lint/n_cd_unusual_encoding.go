@@ -6,19 +6,15 @@ func init() {
 	register(&Rule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("n_cd_unusual_encoding",
-				"The CD content uses encodings the SDK accepts but does not write: signed integers for unsigned fields, or elements after the known fields (skipped)",
+				"The CD content has elements after the known fields, which the SDK's decoder skips",
 				citeCDDecode+" (trailing unknown tags are skipped); matter-pki-rules.md §8 item 10", SourceMatter),
 			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			Note: "A signed TLV integer where the SDK reads an unsigned one is not unusual but invalid: TLVReader::Get returns CHIP_ERROR_WRONG_TLV_TYPE in every SDK release (PR #9944, 2021), so the CD gets kCertificationDeclarationInvalidFormat (603); e_cd_content_invalid reports it.",
 		},
 		Check: func(ctx *Context, r *Reporter) {
 			c := ctx.CD.Content
 			if c == nil {
 				return
-			}
-			for i := range c.Fields {
-				if f := &c.Fields[i]; f.Present && f.SignedEncoding {
-					r.Add(cdFieldLoc(f), "signed integer", "unsigned integer", f.Spec.Name+" is encoded as a signed integer")
-				}
 			}
 			for _, e := range c.Extra {
 				r.Add(cdLoc+" (offset "+itoa(int64(e.Offset))+")", e.Tag.String(), "no further elements", "element with "+e.Tag.String()+" tag after the known fields is skipped")

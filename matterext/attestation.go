@@ -61,8 +61,9 @@ func (e *AttestationError) Error() string {
 // Unwrap returns ErrAttestationElementsMalformed.
 func (e *AttestationError) Unwrap() error { return ErrAttestationElementsMalformed }
 
-// VendorReservedElement is a vendor-reserved attestation element: a byte
-// string with a fully-qualified tag in a vendor's profile.
+// VendorReservedElement is a vendor-reserved attestation element: an element
+// with a profile tag (a byte string with a fully-qualified tag in a vendor's
+// profile, as devices write them).
 type VendorReservedElement struct {
 	VendorID      uint16
 	ProfileNumber uint16
@@ -85,9 +86,6 @@ type AttestationElements struct {
 	HasCD, HasNonce, HasTimestamp, HasFirmwareInformation bool
 	// Offsets of the elements, for locations.
 	CDOffset, NonceOffset, TimestampOffset, FirmwareInformationOffset int
-	// TimestampSigned is true when the timestamp was encoded as a
-	// (non-negative) signed integer.
-	TimestampSigned bool
 	// UnknownContext are context-tagged elements after the known ones,
 	// which the SDK skips.
 	UnknownContext []tlv.Element
@@ -95,6 +93,8 @@ type AttestationElements struct {
 	// Errors are the reasons the SDK's decoder fails; any one gives
 	// kAttestationElementsMalformed (501). Empty when the elements decode.
 	Errors []*AttestationError
+	// Warnings are oddities the SDK accepts (see DecodeAttestationElements).
+	Warnings []*AttestationError
 }
 
 // Err returns the first decoding error, or nil.
@@ -111,20 +111,37 @@ var attestationFieldNames = map[uint32]string{
 }
 
 // DecodeAttestationElements decodes attestation elements the way the SDK's
-// DeconstructAttestationElements does, collecting every reason it would
-// fail: an anonymous structure; context-tagged elements first, the first of
-// them the CD (tag 1), in strictly increasing tag order; CD, nonce and
-// timestamp required; the CD, nonce and firmware information byte strings,
-// the timestamp an unsigned 32-bit integer; unknown context tags skipped;
-// vendor-reserved elements after them, fully-qualified byte strings.
+// DeconstructAttestationElements (src/credentials/DeviceAttestationConstructor.cpp)
+// does, collecting every reason it would fail: an anonymous structure whose
+// leading context-tagged elements start with the CD (tag 1) and have
+// strictly increasing tags; the CD, nonce and timestamp among them; the CD,
+// nonce and firmware information byte strings; the timestamp an unsigned
+// integer that fits in 32 bits; unknown context tags skipped; then
+// vendor-reserved elements (profile tags). Implicit-profile and anonymous
+// tags inside the structure fail.
+//
+// What the SDK accepts although it looks wrong goes to Warnings: a missing
+// end-of-container at the end of the input, bytes after the structure,
+// context tags after a vendor-reserved element (never read), vendor-reserved
+// elements that are not byte strings (the verifier never reads them).
 func DecodeAttestationElements(b []byte) *AttestationElements {
 	a := &AttestationElements{Raw: b}
 	fail := func(field string, off int, format string, args ...any) {
 		a.Errors = append(a.Errors, &AttestationError{Field: field, Offset: off, Msg: fmt.Sprintf(format, args...)})
 	}
-	top, _, err := tlv.Decode(b)
-	if err != nil {
-		fail("", 0, "%v", err)
+	warn := func(field string, off int, format string, args ...any) {
+		a.Warnings = append(a.Warnings, &AttestationError{Field: field, Offset: off, Msg: fmt.Sprintf(format, args...)})
+	}
+	top, n, err := tlv.Decode(b)
+	var de *tlv.DecodeError
+	switch {
+	case err == nil && n < len(b):
+		warn("", n, "%d bytes follow the attestation elements structure; the SDK does not read them", len(b)-n)
+	case errors.As(err, &de) && de.Unterminated && de.Offset == 0:
+		warn("", len(b), "the structure has no end-of-container; the SDK's reader takes the end of the input as its end")
+		err = nil
+	case err != nil:
+		fail("", errOffset(err), "%v", err)
 	}
 	if top.Type != tlv.Structure || top.Tag.Form != tlv.Anonymous {
 		if err == nil {
@@ -132,16 +149,28 @@ func DecodeAttestationElements(b []byte) *AttestationElements {
 		}
 		return a
 	}
+	kids := top.Children
+	if err != nil && len(kids) > 0 {
+		kids = kids[:len(kids)-1] // the element the decoding error is in
+	}
 	last, vendor := -1, false
-	for i := range top.Children {
-		el := &top.Children[i]
-		if el.Tag.Form != tlv.ContextSpecific {
+	for i := range kids {
+		el := &kids[i]
+		switch el.Tag.Form {
+		case tlv.Anonymous:
+			fail("", el.Offset, "an element inside the structure has an anonymous tag")
+			continue
+		case tlv.ImplicitProfile2, tlv.ImplicitProfile4:
+			fail("vendor_reserved", el.Offset, "element has an implicit-profile tag, which the SDK's reader cannot resolve")
+			continue
+		case tlv.ContextSpecific:
+		default:
 			vendor = true
-			a.vendorElement(el, fail)
+			a.vendorElement(el, warn)
 			continue
 		}
 		if vendor {
-			fail("", el.Offset, "context tag %d follows a vendor-reserved element", el.Tag.Number)
+			warn("", el.Offset, "context tag %d follows a vendor-reserved element; the SDK ignores it", el.Tag.Number)
 			continue
 		}
 		n := int(el.Tag.Number)
@@ -168,38 +197,39 @@ func DecodeAttestationElements(b []byte) *AttestationElements {
 				a.FirmwareInformation, a.HasFirmwareInformation, a.FirmwareInformationOffset = el.Data, true, el.Offset
 			}
 		case AttestationTagTimestamp:
-			v, signed, ok := el.Uint, false, true
-			switch {
-			case el.Type == tlv.Signed && el.Int >= 0:
-				v, signed = uint64(el.Int), true
-			case el.Type != tlv.Unsigned:
-				fail(name, el.Offset, "is a %s; expected an unsigned 32-bit integer", el.Type)
-				ok = false
+			v := el.Uint
+			if el.Type != tlv.Unsigned {
+				// TLVReader::Get(uint32_t&) reads unsigned integers only.
+				fail(name, el.Offset, "is a %s; expected an unsigned integer", el.Type)
+				continue
 			}
-			if ok && v > 0xFFFFFFFF {
+			if v > 0xFFFFFFFF {
 				fail(name, el.Offset, "%d does not fit in 32 bits", v)
-				ok = false
+				continue
 			}
-			if ok {
-				a.Timestamp, a.TimestampSigned, a.HasTimestamp, a.TimestampOffset = uint32(v), signed, true, el.Offset
-			}
+			a.Timestamp, a.HasTimestamp, a.TimestampOffset = uint32(v), true, el.Offset
 		default:
 			a.UnknownContext = append(a.UnknownContext, *el)
 		}
 	}
 	end := len(b)
-	if top.End > 0 {
-		end = top.End
-	}
 	for _, req := range []struct {
 		has  bool
 		name string
 	}{{a.HasCD, "certification_declaration"}, {a.HasNonce, "attestation_nonce"}, {a.HasTimestamp, "timestamp"}} {
-		if !req.has && !a.failed(req.name) {
-			fail(req.name, end, "required element is missing")
+		if !req.has && !a.failed(req.name) && err == nil {
+			fail(req.name, end, "required element is missing from the leading context-tagged elements")
 		}
 	}
 	return a
+}
+
+func errOffset(err error) int {
+	var de *tlv.DecodeError
+	if errors.As(err, &de) {
+		return de.Offset
+	}
+	return 0
 }
 
 func (a *AttestationElements) failed(field string) bool {
@@ -211,19 +241,13 @@ func (a *AttestationElements) failed(field string) bool {
 	return false
 }
 
-func (a *AttestationElements) vendorElement(el *tlv.Element, fail func(string, int, string, ...any)) {
-	if el.Tag.Form != tlv.FullyQualified6 && el.Tag.Form != tlv.FullyQualified8 {
-		fail("vendor_reserved", el.Offset, "element has a %s tag; vendor-reserved elements have fully-qualified tags", el.Tag)
-		return
-	}
+func (a *AttestationElements) vendorElement(el *tlv.Element, warn func(string, int, string, ...any)) {
+	v := VendorReservedElement{VendorID: uint16(el.Tag.Profile), ProfileNumber: uint16(el.Tag.Profile >> 16), TagNumber: el.Tag.Number,
+		Offset: el.Offset, Data: el.Data}
 	if el.Type != tlv.Bytes {
-		fail("vendor_reserved", el.Offset, "element (%s) is a %s; expected a byte string", el.Tag, el.Type)
-		return
+		warn("vendor_reserved", el.Offset, "vendor-reserved element (%s) is a %s, not a byte string; the commissioner never reads it, a device-side reader would reject it", el.Tag, el.Type)
 	}
-	a.VendorReserved = append(a.VendorReserved, VendorReservedElement{
-		VendorID: uint16(el.Tag.Profile), ProfileNumber: uint16(el.Tag.Profile >> 16), TagNumber: el.Tag.Number,
-		Offset: el.Offset, Data: el.Data,
-	})
+	a.VendorReserved = append(a.VendorReserved, v)
 }
 
 // EncodeAttestationElements builds attestation elements as a device

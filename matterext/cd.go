@@ -51,9 +51,6 @@ type CDField struct {
 	Str     string
 	Uints   []uint64
 	Blobs   [][]byte
-	// SignedEncoding is true when an integer was encoded as a (non-negative)
-	// signed TLV integer rather than an unsigned one.
-	SignedEncoding bool
 }
 
 // CDError is a reason the SDK's CD decoder rejects the content.
@@ -178,13 +175,10 @@ func (c *CDContent) decodeField(f *CDField, el *tlv.Element, fail func(string, i
 	checkUint := func(e *tlv.Element, what string) (uint64, bool) {
 		v := e.Uint
 		switch {
-		case e.Type == tlv.Signed && e.Int >= 0:
-			// The SDK's reader accepts a non-negative signed integer where it
-			// reads an unsigned one (several SDK vectors encode format_version so).
-			v = uint64(e.Int)
-			f.SignedEncoding = true
 		case e.Type == tlv.Signed:
-			fail(s.Name, e.Offset, "%s is negative (%d)", what, e.Int)
+			// TLVReader::Get reads unsigned integers only, in every SDK
+			// release since PR #9944 (2021): CHIP_ERROR_WRONG_TLV_TYPE.
+			fail(s.Name, e.Offset, "%s is a signed integer (%d); the SDK reads only unsigned integers here", what, e.Int)
 			return 0, false
 		case e.Type != tlv.Unsigned:
 			fail(s.Name, e.Offset, "%s is a %s; expected an unsigned integer", what, e.Type)

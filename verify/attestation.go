@@ -19,8 +19,12 @@ type AttestationResponse struct {
 	// P-256 signature, 64 bytes, as the device sends it.
 	Signature []byte
 	// Challenge is the secure session's attestation challenge (16 bytes).
+	// Empty means unknown (chip-tool logs never show it): the signature is
+	// then not checked, and a warning says so.
 	Challenge []byte
 	// Nonce is the attestation nonce the commissioner sent (32 bytes).
+	// Empty means unknown: the nonce is then not checked, and a warning says
+	// so.
 	Nonce []byte
 }
 
@@ -57,13 +61,26 @@ func (v *Verifier) checkResponse(r *AttestationResponse) (*matterext.Certificati
 	add := func(check string, step int, code matterext.ResultCode, loc, msg, cite string) {
 		v.add(Finding{Check: check, Cert: "response", Step: step, Code: code, Severity: lint.Error, Location: loc, Message: msg, Citation: citeResponse + " " + cite})
 	}
+	info := func(check string, step int, loc, msg string) {
+		v.add(Finding{Check: check, Cert: "response", Step: step, Code: matterext.Success, Severity: lint.Warn, Location: loc, Message: msg, Citation: citeResponse})
+	}
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{"attestation_elements", r.Elements}, {"attestation_challenge", r.Challenge}, {"attestation_signature", r.Signature}, {"attestation nonce", r.Nonce}} {
+	}{{"attestation_elements", r.Elements}, {"attestation_signature", r.Signature}} {
 		if len(f.b) == 0 {
 			add(CheckResponseArguments, stepArguments, matterext.InvalidArgument, f.name, "the "+f.name+" is empty", "step 1")
 		}
+	}
+	if len(r.Challenge) == 0 {
+		info(CheckResponseSignature, stepSignature, "attestation_challenge",
+			"the attestation signature was not checked: the session's attestation challenge is unknown (chip-tool does not log it; the Python controller's device proxy has it as attestationChallenge)")
+	} else if len(r.Challenge) != matterext.AttestationChallengeLength {
+		info(CheckResponseArguments, stepArguments, "attestation_challenge",
+			fmt.Sprintf("the attestation challenge is %d bytes; a session's challenge is %d", len(r.Challenge), matterext.AttestationChallengeLength))
+	}
+	if len(r.Nonce) == 0 {
+		info(CheckResponseNonce, stepNonce, "attestation nonce", "the nonce was not checked: the nonce the commissioner sent is unknown")
 	}
 	if n := len(r.Elements); n > matterext.MaxAttestationElementsLength {
 		add(CheckResponseLength, stepElementsSize, matterext.InvalidArgument, "attestation_elements",
@@ -85,6 +102,13 @@ func (v *Verifier) checkResponse(r *AttestationResponse) (*matterext.Certificati
 		}
 		add(CheckResponseElements, stepElementsParse, matterext.AttestationElementsMalformed, fmt.Sprintf("%s (offset %d)", loc, e.Offset),
 			e.Msg, "step 22 (DeconstructAttestationElements)")
+	}
+	for _, w := range el.Warnings {
+		loc := "attestation_elements"
+		if w.Field != "" {
+			loc += "." + w.Field
+		}
+		info(CheckResponseElements, stepElementsParse, fmt.Sprintf("%s (offset %d)", loc, w.Offset), w.Msg)
 	}
 	if el.Err() != nil {
 		return nil, nil
@@ -109,7 +133,7 @@ func (v *Verifier) checkResponse(r *AttestationResponse) (*matterext.Certificati
 // responseSignature checks the attestation signature with the DAC's key
 // (steps 12-13): ECDSA P-256 with SHA-256 over elements ‖ challenge.
 func responseSignature(r *AttestationResponse, dac *matterext.Certificate) *Finding {
-	if len(r.Signature) == 0 || len(r.Signature) > matterext.AttestationSignatureLength {
+	if len(r.Signature) == 0 || len(r.Signature) > matterext.AttestationSignatureLength || len(r.Challenge) == 0 {
 		return nil // reported in checkResponse
 	}
 	key, err := dac.ECDSAPublicKey()

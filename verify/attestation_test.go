@@ -17,6 +17,7 @@ import (
 
 	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/matterext/tlv"
 	"github.com/matterlint/matterlint/verify"
 )
 
@@ -56,6 +57,10 @@ func response(t *testing.T, key *ecdsa.PrivateKey, cd []byte, name string) *veri
 	r.Elements = matterext.EncodeAttestationElements(cd, r.Nonce, 0, nil, nil)
 	sign(t, key, r)
 	return r
+}
+
+func genuineElements(t *testing.T, key *ecdsa.PrivateKey, cd []byte, name string) []byte {
+	return response(t, key, cd, name).Elements
 }
 
 func sign(t *testing.T, key *ecdsa.PrivateKey, r *verify.AttestationResponse) {
@@ -115,11 +120,27 @@ func TestAttestationResponseVectors(t *testing.T) {
 			sign(t, key, r)
 		}},
 		{"truncated TLV", verify.CheckResponseElements, matterext.AttestationElementsMalformed, func(t *testing.T, key *ecdsa.PrivateKey, r *verify.AttestationResponse) {
-			r.Elements = r.Elements[:len(r.Elements)-1]
+			r.Elements = r.Elements[:len(r.Elements)-2] // cuts into the timestamp's value
 			sign(t, key, r)
 		}},
-		{"empty challenge", verify.CheckResponseArguments, matterext.InvalidArgument, func(t *testing.T, _ *ecdsa.PrivateKey, r *verify.AttestationResponse) {
-			r.Challenge = nil
+		{"empty signature", verify.CheckResponseArguments, matterext.InvalidArgument, func(t *testing.T, _ *ecdsa.PrivateKey, r *verify.AttestationResponse) {
+			r.Signature = nil
+		}},
+		{"signature shorter than 64 bytes", verify.CheckResponseSignature, matterext.AttestationSignatureInvalid, func(t *testing.T, _ *ecdsa.PrivateKey, r *verify.AttestationResponse) {
+			r.Signature = r.Signature[:63]
+		}},
+		{"nonce of the wrong length", verify.CheckResponseNonce, matterext.AttestationNonceMismatch, func(t *testing.T, key *ecdsa.PrivateKey, r *verify.AttestationResponse) {
+			el := matterext.DecodeAttestationElements(r.Elements)
+			r.Elements = matterext.EncodeAttestationElements(el.CertificationDeclaration, r.Nonce[:31], 0, nil, nil)
+			sign(t, key, r)
+		}},
+		{"elements without the timestamp", verify.CheckResponseElements, matterext.AttestationElementsMalformed, func(t *testing.T, key *ecdsa.PrivateKey, r *verify.AttestationResponse) {
+			el := matterext.DecodeAttestationElements(r.Elements)
+			b := tlv.AppendStructure(nil, tlv.Tag{})
+			b = tlv.AppendBytes(b, tlv.Context(1), el.CertificationDeclaration)
+			b = tlv.AppendBytes(b, tlv.Context(2), el.Nonce)
+			r.Elements = tlv.AppendEnd(b)
+			sign(t, key, r)
 		}},
 	}
 	vectors := testutil.Vectors(t)
@@ -135,7 +156,7 @@ func TestAttestationResponseVectors(t *testing.T) {
 			}
 			key := vectorKey(t, v)
 			run := func(r *verify.AttestationResponse) *verify.Result {
-				res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: v.Device(), At: now, AllowTestCDKey: true, Attestation: r})
+				res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: v.Device(), At: now, AllowTestCDKey: true, Attestation: r, Release: v.Release(t)})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -161,6 +182,9 @@ func TestAttestationResponseVectors(t *testing.T) {
 			}
 			if genuine.Elements == nil || !bytes.Equal(genuine.Elements.CertificationDeclaration, cd) {
 				t.Errorf("the decoded elements do not carry the vector's CD")
+			}
+			if f := failure(run(&verify.AttestationResponse{Elements: genuineElements(t, key, cd, v.Name), Signature: make([]byte, 64)}), verify.CheckResponseSignature); f != nil {
+				t.Errorf("without a challenge the signature was checked: %v", f)
 			}
 			firstStep := 1 << 30
 			if !genuine.Pass() {

@@ -171,7 +171,7 @@ const (
 	stepCDSignature = 244
 	stepCDDecode    = 245
 	stepCDElements  = 251
-	stepCDTestKey   = 252
+	stepCDTestKey   = 246
 	stepCDVendor    = 253
 	stepCDProduct   = 254
 	stepCDOrigin    = 255
@@ -192,12 +192,32 @@ type CDOptions struct {
 	Device Device
 	// Lint is the rule registry; nil means lint.Default().
 	Lint *lint.Registry
+	// Release names the SDK release that decides the findings ("" means
+	// NewestRelease).
+	Release string
 }
 
 // CheckCD lints a CD and checks its signature and the device's VID/PID
 // against it: everything about the CD that needs no certificate chain.
-// Findings are in the SDK's order.
+// Findings are in the SDK's order, as opts.Release decides them.
 func CheckCD(cd *matterext.CertificationDeclaration, opts CDOptions) ([]Finding, error) {
+	r := NewestRelease()
+	if opts.Release != "" {
+		var err error
+		if r, err = LookupRelease(opts.Release); err != nil {
+			return nil, err
+		}
+	}
+	fs, err := checkCD(cd, opts)
+	if err != nil {
+		return nil, err
+	}
+	fs, _ = evaluate(fs, r)
+	return fs, nil
+}
+
+// checkCD is CheckCD before a release decides the findings.
+func checkCD(cd *matterext.CertificationDeclaration, opts CDOptions) ([]Finding, error) {
 	reg := opts.Lint
 	if reg == nil {
 		reg = defaultRegistry()
@@ -219,6 +239,9 @@ func CheckCD(cd *matterext.CertificationDeclaration, opts CDOptions) ([]Finding,
 		f.Step = cdStep(lf.SDKCode)
 		if f.Step == stepInformational {
 			f.Code = matterext.Success
+		}
+		if lf.Rule.SDK == lint.SDKCDElements {
+			f.release = relCDElements
 		}
 		fs = append(fs, f)
 	}
@@ -257,7 +280,8 @@ func CheckCD(cd *matterext.CertificationDeclaration, opts CDOptions) ([]Finding,
 	}
 	if ct := field(matterext.CDTagCertificationType); signer != nil && signer.Test && opts.AllowTestKey && ct != nil && ct.Uint > 1 {
 		add(CheckCDTestKeyType, stepCDTestKey, matterext.CertificationDeclarationNoCertFound, "certification_type",
-			fmt.Sprintf("the SDK test key may sign only development (0) and provisional (1) CDs; certification_type is %d", ct.Uint), citeCDSig+" step 5")
+			fmt.Sprintf("the SDK test key may sign only development (0) and provisional (1) CDs; certification_type is %d", ct.Uint), citeCDSig+" (SDK 1.6 and later: after CMS_Verify)")
+		fs[len(fs)-1].release = relTestKey
 	}
 	d := opts.Device
 	if v := field(matterext.CDTagVendorID); v != nil && d.HasVID && v.Uint != uint64(d.VID) {

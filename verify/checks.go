@@ -40,6 +40,7 @@ const (
 	CheckNotRevoked        = "chain_not_revoked"
 	CheckDACNotRevoked     = "dac_not_revoked"
 	CheckPAINotRevoked     = "pai_not_revoked"
+	CheckSDKCrash          = "sdk_openssl_null_key_id_crash"
 )
 
 // CheckInfo describes a verify check for listings and `explain`.

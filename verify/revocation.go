@@ -81,7 +81,7 @@ func revocationFindings(dac, pai *matterext.Certificate, rv *Revocation) []Findi
 	}
 	add := func(check, cert string, step int, code matterext.ResultCode, msg string) {
 		fs = append(fs, Finding{Check: check, Cert: cert, Step: step, Code: code, Severity: lint.Error,
-			Location: "tbsCertificate.serialNumber", Message: msg, Citation: citeRevocation})
+			Location: "tbsCertificate.serialNumber", Message: msg, Citation: citeRevocation, release: relRevocation})
 	}
 	if dacRevoked && paiRevoked {
 		add(CheckNotRevoked, "dac", stepRevoked, matterext.PaiAndDacRevoked, "both the DAC and the PAI are revoked")

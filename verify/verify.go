@@ -56,6 +56,8 @@ type Finding struct {
 	Message  string
 	Citation string
 	Note     string
+	// release says which SDK releases fail on the finding (relAll: all).
+	release int
 }
 
 // Failure reports whether the finding fails attestation.
@@ -78,6 +80,12 @@ type Result struct {
 	// Elements are the decoded attestation elements when an attestation
 	// response was checked (Options.Attestation); nil otherwise.
 	Elements *matterext.AttestationElements
+	// Release is the SDK release Code and Findings are for.
+	Release Release
+	// Releases is the verdict of every modelled release, grouped into runs
+	// of releases that decide alike; more than one entry means the verdict
+	// depends on the commissioner's SDK release.
+	Releases []ReleaseVerdict
 }
 
 // Pass reports whether the chain passes.
@@ -141,6 +149,9 @@ type Options struct {
 	// Revocation, when set, is checked after attestation as the SDK's
 	// revocation delegate does (kDacRevoked, kPaiRevoked, kPaiAndDacRevoked).
 	Revocation *Revocation
+	// Release names the SDK release whose commissioner semantics decide the
+	// verdict ("" means NewestRelease); see ReleaseDifferences.
+	Release string
 	// Attestation, when set, is the device's attestation response with the
 	// commissioner's challenge and nonce: its size, signature (with the
 	// DAC's key), elements and nonce are checked at their SDK steps, and the
@@ -174,11 +185,19 @@ type Verifier struct {
 	at        time.Time
 	checkTime bool
 	elements  *matterext.AttestationElements
+	release   Release
 }
 
 // NewVerifier prepares the checks of pai and its PAA.
 func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
-	v := &Verifier{opts: opts, reg: opts.Lint, pai: pai}
+	v := &Verifier{opts: opts, reg: opts.Lint, pai: pai, release: NewestRelease()}
+	if opts.Release != "" {
+		r, err := LookupRelease(opts.Release)
+		if err != nil {
+			return nil, err
+		}
+		v.release = r
+	}
 	if v.reg == nil {
 		v.reg = defaultRegistry()
 	}
@@ -215,7 +234,7 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 	v.paiKey, _ = pai.ECDSAPublicKey()
 	v.findPAA()
 	if v.opts.CD != nil {
-		fs, err := CheckCD(v.opts.CD, CDOptions{Trust: opts.CDTrust, AllowTestKey: opts.AllowTestCDKey, Device: opts.Device, Lint: v.reg})
+		fs, err := checkCD(v.opts.CD, CDOptions{Trust: opts.CDTrust, AllowTestKey: opts.AllowTestCDKey, Device: opts.Device, Lint: v.reg})
 		if err != nil {
 			return nil, err
 		}
@@ -348,8 +367,14 @@ func (v *Verifier) findPAA() {
 		v.add(chainFinding(CheckPAAIsCA, "paa", "tbsCertificate.extensions[basicConstraints]", "the PAA is not a CA (basicConstraints cA TRUE missing)"))
 	case bc.PathLen.Present:
 		if n, ok := bc.PathLen.Int64(); !ok || n < 1 {
-			v.add(chainFinding(CheckPathLength, "paa", "tbsCertificate.extensions[basicConstraints].pathLenConstraint",
-				fmt.Sprintf("the PAA's pathLenConstraint %d allows no intermediate, but the chain has a PAI", n)))
+			f := chainFinding(CheckPathLength, "paa", "tbsCertificate.extensions[basicConstraints].pathLenConstraint",
+				fmt.Sprintf("the PAA's pathLenConstraint %d allows no intermediate, but the chain has a PAI", n))
+			if ok && n == 0 {
+				// SDK 1.2 and later drop such a PAA from the trust store (PR #27207).
+				f.release = relPAAPathLen
+				f.Message += "; from SDK 1.2 the PAA format check rejects pathLenConstraint 0, so a file trust store drops this PAA (kPaaNotFound)"
+			}
+			v.add(f)
 		}
 	}
 	if ku := paa.KeyUsage; ku != nil && ku.Err == "" && ku.Bits&matterext.KUKeyCertSign == 0 {
@@ -390,7 +415,7 @@ func chainFinding(check, cert, loc, msg string) Finding {
 
 // Verify verifies dac under the Verifier's PAI and PAA.
 func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
-	res := &Result{PAA: v.paa, Elements: v.elements}
+	res := &Result{PAA: v.paa, Elements: v.elements, Release: v.release}
 	fs := make([]Finding, len(v.findings), len(v.findings)+8)
 	copy(fs, v.findings)
 	lo := lint.Options{Role: matterext.RoleDAC}
@@ -407,11 +432,13 @@ func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
 	if v.opts.Revocation != nil {
 		fs = append(fs, revocationFindings(dac, v.pai, v.opts.Revocation)...)
 	}
-	res.Findings = sortFindings(fs)
-	fs = res.Findings
-	if len(fs) > 0 && fs[0].Failure() {
-		res.Code = fs[0].Code
+	if crashes(v.release, dac, v.pai) {
+		fs = append(fs, Finding{Check: CheckSDKCrash, Cert: "chain", Step: stepInformational, Severity: lint.Warn,
+			Location: "tbsCertificate.extensions", Citation: "Matter SDK src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (fixed by PR #40566)",
+			Message: "OpenSSL-based commissioners of SDK " + v.release.Name + " (chip-tool, the Python controller, Darwin) crash on this chain: a SKID or AKID extension that does not decode is dereferenced as NULL; mbedTLS-based ones report the code shown"})
 	}
+	res.Releases = releaseVerdicts(fs, dac, v.pai)
+	res.Findings, res.Code = evaluate(fs, v.release)
 	return res
 }
 

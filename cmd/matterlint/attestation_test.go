@@ -127,9 +127,14 @@ func TestVerifyAttestationCLI(t *testing.T) {
 	if !strings.Contains(out, "attestation elements ("+fmt.Sprint(len(el))+" bytes)") || !strings.Contains(out, "attestation_nonce:") {
 		t.Errorf("text output lacks the elements:\n%s", out)
 	}
-	// Usage errors: a missing field, a response for several DACs.
+	// Without the challenge the signature is not checked, and the output says so.
+	_, out, _ = runCLI(t, "", append(append([]string{}, base...), "--attestation-elements", elements, "--attestation-signature", signature)...)
+	if !strings.Contains(out, "the attestation signature was not checked") || !strings.Contains(out, "the nonce was not checked") {
+		t.Errorf("no warning for the unknown challenge and nonce:\n%s", out)
+	}
+	// Usage errors: a missing signature, a response for several DACs, a bad challenge.
 	for _, args := range [][]string{
-		{"--attestation-elements", elements, "--attestation-signature", signature, "--nonce", nonce},
+		{"--attestation-elements", elements, "--attestation-challenge", challenge, "--nonce", nonce},
 		{"--attestation-response", jsonLog, filepath.Join(v.Dir, "dac.der")},
 		{"--attestation-challenge", "xyz", "--attestation-response", jsonLog, "--nonce", nonce},
 	} {

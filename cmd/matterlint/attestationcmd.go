@@ -21,8 +21,8 @@ func addAttestationFlags(fs *pflag.FlagSet) attestationFlags {
 	return attestationFlags{
 		elements:  fs.String("attestation-elements", "", "the AttestationResponse's attestation_elements (binary, hex or base64 file)"),
 		signature: fs.String("attestation-signature", "", "the AttestationResponse's attestation_signature: raw 64-byte r‖s (binary, hex or base64 file)"),
-		challenge: fs.String("attestation-challenge", "", "the secure session's attestation challenge (hex, 16 bytes)"),
-		nonce:     fs.String("nonce", "", "the attestation nonce the commissioner sent (hex, 32 bytes)"),
+		challenge: fs.String("attestation-challenge", "", "the secure session's attestation challenge (hex, 16 bytes); without it the signature is not checked"),
+		nonce:     fs.String("nonce", "", "the attestation nonce the commissioner sent (hex, 32 bytes); without it the nonce is not checked"),
 		response:  fs.String("attestation-response", "", "an AttestationResponse as chip-tool or the Python controller logs it (JSON or text); --attestation-* flags override its fields"),
 	}
 }
@@ -82,7 +82,7 @@ func (af attestationFlags) load(stderr io.Writer) (*verify.AttestationResponse, 
 	for _, m := range []struct {
 		name string
 		b    []byte
-	}{{"--attestation-elements", r.Elements}, {"--attestation-signature", r.Signature}, {"--attestation-challenge", r.Challenge}, {"--nonce", r.Nonce}} {
+	}{{"--attestation-elements", r.Elements}, {"--attestation-signature", r.Signature}} {
 		if m.b == nil {
 			missing = append(missing, m.name)
 		}
@@ -163,4 +163,44 @@ func writeElementsText(w io.Writer, a *matterext.AttestationElements) {
 	for _, e := range a.Errors {
 		fmt.Fprintf(w, "    does not decode: %v\n", e)
 	}
+}
+
+// releaseJSON is one run of SDK releases that decide a chain alike.
+type releaseJSON struct {
+	From        string `json:"from"`
+	To          string `json:"to"`
+	Verdict     string `json:"verdict"`
+	SDKCode     int    `json:"sdk_code"`
+	SDKCodeName string `json:"sdk_code_name"`
+	Crash       bool   `json:"crash,omitempty"`
+	Summary     string `json:"summary"`
+}
+
+// releasesJSON lists the release verdicts when they differ; nil when every
+// modelled release decides alike.
+func releasesJSON(rs []verify.ReleaseVerdict) []releaseJSON {
+	if len(rs) < 2 {
+		return nil
+	}
+	var out []releaseJSON
+	for _, r := range rs {
+		to, _ := verify.LookupRelease(r.To)
+		j := releaseJSON{From: r.From, To: r.To, Verdict: "pass", SDKCode: to.Number(r.Code), SDKCodeName: r.Code.String(), Crash: r.Crash, Summary: r.String()}
+		switch {
+		case r.Crash:
+			j.Verdict = "crash"
+		case !r.Pass():
+			j.Verdict = "fail"
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func releaseNames() string {
+	var names []string
+	for _, r := range verify.Releases() {
+		names = append(names, r.Name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -146,7 +146,7 @@ func TestVerifyCorpusCLI(t *testing.T) {
 		dir := v.Dir
 		code, out, errs := runCLI(t, "", "verify", "--dac", filepath.Join(dir, "dac.der"), "--pai", filepath.Join(dir, "pai.der"),
 			"--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key",
-			"--paa-dir", paaDir, "--vid", "FFF1", "--pid", fmt.Sprintf("%04X", v.DevicePID()), "--format", "json")
+			"--paa-dir", paaDir, "--vid", "FFF1", "--pid", fmt.Sprintf("%04X", v.DevicePID()), "--sdk-release", v.Release(t), "--format", "json")
 		var d verifyDoc
 		if err := json.Unmarshal([]byte(out), &d); err != nil {
 			t.Fatalf("%s: %v %s", v.Name, err, errs)

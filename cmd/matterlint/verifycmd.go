@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	revSet := fs.String("revocation-set", "", "check the DAC and PAI against this revocation set (the SDK's JSON)")
 	crlFiles := fs.StringArray("crl", nil, "check the DAC and PAI against this CRL (repeatable)")
 	af := addAttestationFlags(fs)
+	release := fs.String("sdk-release", verify.NewestRelease().Name, "decide as commissioners of this Matter SDK release do ("+releaseNames()+")")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX] [--at TIME | --no-current-time] [--format text|json|ndjson|sarif|junit] [DACS...]\n\n")
 		fs.PrintDefaults()
@@ -61,7 +63,10 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !slices.Contains(formats, *format) {
 		return usageErr("--format %q: want one of %s", *format, strings.Join(formats, ", "))
 	}
-	opts := verify.Options{NoCurrentTime: *noNow}
+	opts := verify.Options{NoCurrentTime: *noNow, Release: *release}
+	if _, err := verify.LookupRelease(*release); err != nil {
+		return usageErr("--sdk-release: %v", err)
+	}
 	if *atFlag != "" {
 		if *noNow {
 			return usageErr("--at and --no-current-time exclude each other")
@@ -319,6 +324,8 @@ type verifyResultJSON struct {
 	PAASource   string              `json:"paa_source,omitempty"`
 	At          string              `json:"checked_at,omitempty"`
 	Elements    *elementsJSON       `json:"attestation_elements,omitempty"`
+	SDKRelease  string              `json:"sdk_release,omitempty"`
+	Releases    []releaseJSON       `json:"release_verdicts,omitempty"`
 	Findings    []verifyFindingJSON `json:"findings"`
 }
 
@@ -342,14 +349,21 @@ func toVerifyJSON(r *verifyResult) verifyResultJSON {
 		j.At = r.Res.At.Format("2006-01-02T15:04:05Z")
 	}
 	j.Elements = toElementsJSON(r.Res.Elements)
-	j.Findings = findingsJSON(r.Res.Findings)
+	j.SDKRelease, j.Releases = r.Res.Release.Name, releasesJSON(r.Res.Releases)
+	j.SDKCode = r.Res.Release.Number(r.Res.Code)
+	j.Findings = findingsJSONFor(r.Res.Findings, r.Res.Release)
 	return j
 }
 
 func findingsJSON(fs []verify.Finding) []verifyFindingJSON {
+	return findingsJSONFor(fs, verify.NewestRelease())
+}
+
+// findingsJSONFor converts findings with the code numbers of release rel.
+func findingsJSONFor(fs []verify.Finding, rel verify.Release) []verifyFindingJSON {
 	out := []verifyFindingJSON{}
 	for _, f := range fs {
-		fj := verifyFindingJSON{Check: f.Check, Cert: f.Cert, Severity: f.Severity.String(), SDKCode: int(f.Code),
+		fj := verifyFindingJSON{Check: f.Check, Cert: f.Cert, Severity: f.Severity.String(), SDKCode: rel.Number(f.Code),
 			Step: f.Step / 10, Location: f.Location, Message: f.Message, Citation: f.Citation, Note: f.Note}
 		if f.Code != 0 {
 			fj.SDKCodeName = f.Code.String()
@@ -420,26 +434,38 @@ func (vw *verifyWriter) write(r *verifyResult) {
 	if res.Pass() {
 		fmt.Fprintf(w, "%s %q: PASS", loc, r.Subject)
 	} else {
-		fmt.Fprintf(w, "%s %q: FAIL %v (%d)", loc, r.Subject, res.Code, res.Code)
+		fmt.Fprintf(w, "%s %q: FAIL %v (%d)", loc, r.Subject, res.Code, res.Release.Number(res.Code))
 	}
 	if res.PAA != nil {
 		fmt.Fprintf(w, " under PAA %q (%s)", res.PAA.Cert.Subject.String(), res.PAA.Source)
 	}
 	w.WriteString("\n")
+	if len(res.Releases) > 1 {
+		fmt.Fprintf(w, "  the verdict depends on the commissioner's SDK release (shown: %s):\n", res.Release.Name)
+		for _, rv := range res.Releases {
+			fmt.Fprintf(w, "    %s\n", rv)
+		}
+	}
 	writeElementsText(w, res.Elements)
-	writeFindingsText(w, res.Findings)
+	writeFindingsTextFor(w, res.Findings, res.Release)
 }
 
 // writeFindingsText lists failures in SDK order, then the findings that do
 // not fail attestation.
 func writeFindingsText(w io.Writer, fs []verify.Finding) {
+	writeFindingsTextFor(w, fs, verify.NewestRelease())
+}
+
+// writeFindingsTextFor is writeFindingsText with the code numbers of
+// release rel.
+func writeFindingsTextFor(w io.Writer, fs []verify.Finding, rel verify.Release) {
 	n := 0
 	for _, f := range fs {
 		if !f.Failure() {
 			continue
 		}
 		n++
-		fmt.Fprintf(w, "  %d. %v (%d) [%s, SDK step %d] %s: %s\n", n, f.Code, f.Code, f.Cert, f.Step/10, f.Check, f.Message)
+		fmt.Fprintf(w, "  %d. %v (%d) [%s, SDK step %d] %s: %s\n", n, f.Code, rel.Number(f.Code), f.Cert, f.Step/10, f.Check, f.Message)
 		fmt.Fprintf(w, "       at %s\n", f.Location)
 	}
 	first := true
@@ -481,7 +507,7 @@ func (vw *verifyWriter) close(s *verifySummary) error {
 		fs, _ := json.Marshal(top.Findings)
 		sb, _ := json.Marshal(s)
 		fmt.Fprintf(vw.w, "\n],\"verdict\":%q,\"sdk_code\":%d,\"sdk_code_name\":%q,\"findings\":%s,\"summary\":%s}\n",
-			v, top.SDKCode, matterext.ResultCode(top.SDKCode).String(), fs, sb)
+			v, top.SDKCode, cmp.Or(top.SDKCodeName, matterext.Success.String()), fs, sb)
 	} else {
 		fmt.Fprintf(vw.w, "\n%d DAC%s verified: %d pass, %d fail", s.DACs, report.Plural(s.DACs), s.Passed, s.Failed)
 		if s.NotCertificates+s.IOErrors > 0 {

@@ -51,6 +51,9 @@ type Vector struct {
 	// BasicInfoPID is the device's Basic Information PID the vector's JSON
 	// names (basic_info_pid); 0 when it names none.
 	BasicInfoPID uint16
+	// Commit is the upstream SDK commit the vector was copied from
+	// (MANIFEST.tsv).
+	Commit string
 }
 
 // Agrees reports whether a run's verdict and SDK code agree with the row: a
@@ -91,6 +94,7 @@ func Vectors(t testing.TB) []Vector {
 	if err != nil {
 		t.Fatal(err)
 	}
+	commits := manifestCommits(t)
 	var out []Vector
 	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		cols := strings.Split(line, "\t")
@@ -109,7 +113,25 @@ func Vectors(t testing.TB) []Vector {
 				v.BasicInfoPID = j.BasicInfoPID
 			}
 		}
+		v.Commit = commits["commissioner_dut/"+v.Name+"/test_case_vector.json"]
 		out = append(out, v)
+	}
+	return out
+}
+
+// manifestCommits maps each corpus path of MANIFEST.tsv to its upstream
+// commit.
+func manifestCommits(t testing.TB) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(Corpus(t, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if cols := strings.Split(line, "\t"); len(cols) >= 6 {
+			out[cols[0]] = cols[5]
+		}
 	}
 	return out
 }
@@ -129,4 +151,28 @@ func Load(t testing.TB, path string) *matterext.Certificate {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return c
+}
+
+// corpusReleases names, for each upstream commit the corpus vectors come
+// from (MANIFEST.tsv), the modelled SDK release whose commissioner
+// semantics that commit has. 26a37a29 (2025-08-13, master) lies between the
+// 1.4.2 and 1.5 branch points and has 1.5's verifier (it is PR #40566, the
+// fix of the malformed-key-ID crash); struct_cd_official_cd and
+// struct_cd_provisional_cd come from after PR #42464 (2026-01-08), which
+// made the test CD key reject official CDs: 1.6.
+var corpusReleases = map[string]string{
+	"26a37a29d2490dab34acabafbc96ed4d014fcb08": "1.5",
+	"65f92f926452f2c17ef00efa744c90c6efa524fb": "1.6",
+	"c587f3e730ddeba104526aa9af6440c097fc20c2": "1.6",
+}
+
+// Release is the SDK release (verify.Options.Release) whose semantics the
+// vector's own upstream commit has.
+func (v Vector) Release(t testing.TB) string {
+	t.Helper()
+	r, ok := corpusReleases[v.Commit]
+	if !ok {
+		t.Fatalf("%s comes from upstream commit %q, which testutil.corpusReleases does not place", v.Name, v.Commit)
+	}
+	return r
 }

@@ -126,7 +126,11 @@ var (
 type DecodeError struct {
 	Offset int
 	Msg    string
-	limit  bool
+	// Unterminated is true when the only defect is that the container at
+	// Offset reaches the end of the input without its end-of-container:
+	// every element inside it decoded.
+	Unterminated bool
+	limit        bool
 }
 
 func (e *DecodeError) Error() string { return fmt.Sprintf("TLV offset %d: %s", e.Offset, e.Msg) }
@@ -257,7 +261,7 @@ func (d *decoder) element(off, depth int) (Element, error) {
 		for {
 			if p >= len(d.b) {
 				el.End = p
-				return el, d.fail(off, "truncated: %s has no end-of-container", el.Type)
+				return el, &DecodeError{Offset: off, Msg: fmt.Sprintf("truncated: %s has no end-of-container", el.Type), Unterminated: true}
 			}
 			if d.b[p] == 0x18 {
 				p++
