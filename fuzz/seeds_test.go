@@ -69,4 +69,3 @@ func addAll(f *testing.F, seeds [][]byte) {
 		f.Add(s)
 	}
 }
-

@@ -9,6 +9,7 @@ func init() {
 				"The CD certification_type must be 0 (development and test), 1 (provisional) or 2 (official); 3 and above are reserved",
 				citeCDPay+" step 2 (→ kAttestationElementsMalformed); SDK vector struct_cd_cert_type_wrong", SourceMatter),
 			Roles: matterext.RoleCD, SDK: SDKCDElements,
+			Note: "SDK 1.2 and later reject it (PR #28789); 1.0 and 1.1 accept it. From SDK 1.6 a test-key CD of a reserved type fails earlier, with kCertificationDeclarationNoCertificateFound (601).",
 		},
 		Check: func(ctx *Context, r *Reporter) {
 			if f := cdField(ctx, matterext.CDTagCertificationType); f != nil && f.Uint >= 3 {

@@ -76,7 +76,7 @@ var Checks = []CheckInfo{
 	{CheckResponseCDPresent, matterext.CertificationDeclarationNoKeyID, "the CD in the attestation elements is a CMS SignedData"},
 	{CheckCDSignerKnown, matterext.CertificationDeclarationNoCertFound, "the CD's key ID names a trusted CD signing key (the test key only when allowed)"},
 	{CheckCDSignature, matterext.CertificationDeclarationInvalidSignature, "the CD signature verifies under that key"},
-	{CheckCDTestKeyType, matterext.CertificationDeclarationNoCertFound, "a CD signed with the test key is of certification type 0 or 1"},
+	{CheckCDTestKeyType, matterext.CertificationDeclarationNoCertFound, "a CD signed with the test key is of certification type 0 or 1 (SDK 1.6 and later)"},
 	{CheckCDVendorDevice, matterext.CertificationDeclarationInvalidVendorID, "the CD vendor_id equals the device's VID"},
 	{CheckCDProductDevice, matterext.CertificationDeclarationInvalidProductID, "the device's PID is in the CD product_id_array"},
 	{CheckCDOriginVendor, matterext.CertificationDeclarationInvalidVendorID, "with dac_origin fields: the DAC and PAI VIDs equal dac_origin_vendor_id"},
@@ -87,6 +87,7 @@ var Checks = []CheckInfo{
 	{CheckNotRevoked, matterext.PaiAndDacRevoked, "the DAC and the PAI are not both revoked"},
 	{CheckDACNotRevoked, matterext.DacRevoked, "the DAC is not in the revocation set or a given CRL"},
 	{CheckPAINotRevoked, matterext.PaiRevoked, "the PAI is not in the revocation set or a given CRL"},
+	{CheckSDKCrash, matterext.Success, "OpenSSL-based commissioners before SDK 1.5 do not crash on the PAI or DAC (a SKID/AKID OpenSSL cannot decode)"},
 	{CheckDeviceVendorID, matterext.Success, "the DAC VID equals the device's VID (informational without a CD)"},
 	{CheckDeviceProductID, matterext.Success, "the DAC PID equals the device's PID (informational without a CD)"},
 }

@@ -178,3 +178,27 @@ func TestReleaseNumbers(t *testing.T) {
 		t.Errorf("newest release %s", verify.NewestRelease().Name)
 	}
 }
+
+// TestReleaseTableInREADME: the README's release table lists every
+// modelled difference with its change and source.
+func TestReleaseTableInREADME(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(testutil.Root(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, d := range verify.ReleaseDifferences() {
+		change := strings.Fields(d.Change)[0]               // the commit
+		fn := d.Source[strings.LastIndex(d.Source, " ")+1:] // the function or file
+		fn = fn[strings.LastIndexAny(fn, ":/")+1:]
+		row := ""
+		for _, line := range strings.Split(readme, "\n") {
+			if strings.HasPrefix(line, "| "+d.Since+" |") && strings.Contains(line, strings.TrimSuffix(change, ",")) {
+				row = line
+			}
+		}
+		if row == "" || !strings.Contains(row, strings.Trim(fn, "()")) {
+			t.Errorf("README has no row for %s (%s, %s)", d.Since, change, fn)
+		}
+	}
+}

@@ -160,3 +160,56 @@ func TestVerifyCorpusCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifySDKRelease: --sdk-release picks the release that decides, and
+// the output lists the releases' verdicts when they differ.
+func TestVerifySDKRelease(t *testing.T) {
+	dir := testutil.Corpus(t, "commissioner_dut/struct_cd_cert_type_wrong")
+	paa := testutil.Corpus(t, "development-paa/Chip-Test-PAA-FFF1-Cert.pem")
+	args := []string{"verify", "--dac", filepath.Join(dir, "dac.der"), "--pai", filepath.Join(dir, "pai.der"), "--paa", paa,
+		"--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key", "--vid", "FFF1", "--pid", "8000"}
+	for _, tc := range []struct {
+		release string
+		code    int
+	}{{"", 601}, {"1.6", 601}, {"1.5", 501}, {"v1.2.0.1", 501}, {"1.1", 0}} {
+		a := append(append([]string{}, args...), "--format", "json")
+		if tc.release != "" {
+			a = append(a, "--sdk-release", tc.release)
+		}
+		code, out, errs := runCLI(t, "", a...)
+		var d struct {
+			verifyDoc
+			Results []struct {
+				SDKRelease string `json:"sdk_release"`
+				Releases   []struct {
+					From, To, Verdict string
+					SDKCode           int `json:"sdk_code"`
+				} `json:"release_verdicts"`
+			} `json:"results"`
+		}
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatalf("%s: %v %s", tc.release, err, errs)
+		}
+		wantExit := exitFindings
+		if tc.code == 0 {
+			wantExit = exitOK
+		}
+		if code != wantExit || d.SDKCode != tc.code || len(d.Results) != 1 || len(d.Results[0].Releases) != 3 {
+			t.Errorf("--sdk-release %q: exit %d, code %d, %+v", tc.release, code, d.SDKCode, d.Results)
+			continue
+		}
+		if r := d.Results[0].Releases; r[0].From != "1.0" || r[0].To != "1.1" || r[0].Verdict != "pass" || r[1].SDKCode != 501 || r[2].From != "1.6" || r[2].SDKCode != 601 {
+			t.Errorf("release verdicts %+v", r)
+		}
+	}
+	_, out, _ := runCLI(t, "", args...)
+	for _, want := range []string{"the verdict depends on the commissioner's SDK release (shown: 1.6)", "SDK 1.0-1.1: pass",
+		"SDK 1.2-1.5: fail kAttestationElementsMalformed (501)", "SDK 1.6: fail kCertificationDeclarationNoCertificateFound (601)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, errs := runCLI(t, "", append(append([]string{}, args...), "--sdk-release", "0.9")...); code != exitUsage || !strings.Contains(errs, "modelled: 1.0") {
+		t.Errorf("unknown release: exit %d, %q", code, errs)
+	}
+}

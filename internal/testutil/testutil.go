@@ -54,6 +54,8 @@ type Vector struct {
 	// Commit is the upstream SDK commit the vector was copied from
 	// (MANIFEST.tsv).
 	Commit string
+	// Description is the vector's description column.
+	Description string
 }
 
 // Agrees reports whether a run's verdict and SDK code agree with the row: a
@@ -101,7 +103,7 @@ func Vectors(t testing.TB) []Vector {
 		if i == 0 || len(cols) < 3 {
 			continue
 		}
-		v := Vector{Name: cols[0], Verdict: cols[1], Dir: filepath.Join(dir, cols[0])}
+		v := Vector{Name: cols[0], Verdict: cols[1], Dir: filepath.Join(dir, cols[0]), Description: cols[len(cols)-1]}
 		if c, err := strconv.Atoi(cols[2]); err == nil {
 			v.Code, v.HasCode = c, true
 		}
