@@ -37,6 +37,13 @@ func (c *Certificate) ECDSAPublicKey() (*ecdsa.PublicKey, error) {
 // CheckSignature verifies that c was signed (ecdsa-with-SHA256) by the
 // holder of pub.
 func (c *Certificate) CheckSignature(pub *ecdsa.PublicKey) error {
+	return c.CheckSignatureFunc(func(digest, sig []byte) bool { return ecdsa.VerifyASN1(pub, digest, sig) })
+}
+
+// CheckSignatureFunc is CheckSignature with the ECDSA verification done by
+// verifyASN1 (given the SHA-256 digest of the TBSCertificate and the DER
+// Ecdsa-Sig-Value), e.g. a verifier with precomputed tables for the key.
+func (c *Certificate) CheckSignatureFunc(verifyASN1 func(digest, sig []byte) bool) error {
 	if !c.SignatureAlgorithm.OID.Equal(OIDECDSAWithSHA256) {
 		return ErrUnsupportedAlgorithm
 	}
@@ -44,7 +51,7 @@ func (c *Certificate) CheckSignature(pub *ecdsa.PublicKey) error {
 		return ErrBadSignature
 	}
 	sum := sha256.Sum256(c.RawTBS)
-	if !ecdsa.VerifyASN1(pub, sum[:], c.Signature.Bytes) {
+	if !verifyASN1(sum[:], c.Signature.Bytes) {
 		return ErrBadSignature
 	}
 	return nil

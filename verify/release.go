@@ -250,6 +250,17 @@ func crashes(r Release, certs ...*matterext.Certificate) bool {
 
 // releaseVerdicts groups the modelled releases by how they decide fs.
 func releaseVerdicts(fs []Finding, certs ...*matterext.Certificate) []ReleaseVerdict {
+	uniform := !crashes(releases[0], certs...)
+	for i := range fs {
+		uniform = uniform && (fs[i].release == relAll || fs[i].Code == matterext.Success)
+	}
+	if uniform {
+		// Every release decides alike; only the code's number may differ.
+		_, code := evaluate(fs, releases[0])
+		if releases[0].Number(code) == NewestRelease().Number(code) {
+			return []ReleaseVerdict{{From: releases[0].Name, To: NewestRelease().Name, Code: code}}
+		}
+	}
 	var out []ReleaseVerdict
 	for _, r := range releases {
 		_, code := evaluate(fs, r)

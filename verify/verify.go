@@ -14,6 +14,7 @@ package verify
 import (
 	"bytes"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -160,8 +161,14 @@ type Options struct {
 	Attestation *AttestationResponse
 }
 
+// ErrNoDAC is returned by Verify when the DAC is nil.
+var ErrNoDAC = errors.New("verify: no DAC given")
+
 // Verify verifies one DAC under pai (which may be nil: kPaiMissing).
 func Verify(dac, pai *matterext.Certificate, opts Options) (*Result, error) {
+	if dac == nil {
+		return nil, ErrNoDAC
+	}
 	v, err := NewVerifier(pai, opts)
 	if err != nil {
 		return nil, err
@@ -180,6 +187,7 @@ type Verifier struct {
 	paiVP     matterext.VIDPID
 	paiVPOK   bool
 	paiKey    *ecdsa.PublicKey
+	paiSig    tableKey
 	paa       *Anchor
 	findings  []Finding // PAI- and PAA-only findings
 	at        time.Time
@@ -483,7 +491,7 @@ func (v *Verifier) relate(fs []Finding, dac *matterext.Certificate) []Finding {
 			fmt.Sprintf("DAC AKID %s is not the PAI SKID %s", matterext.HexColon(ak.KeyID), matterext.HexColon(sk.ID))))
 	}
 	if v.paiKey != nil {
-		if err := dac.CheckSignature(v.paiKey); err != nil {
+		if err := dac.CheckSignatureFunc(v.paiSig.verifier(v.paiKey)); err != nil {
 			fs = append(fs, chainFinding(CheckDACSignature, "dac", "signatureValue", "DAC signature does not verify under the PAI key: "+err.Error()))
 		}
 	}
