@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,9 +37,10 @@ func vectorKey(t *testing.T, v testutil.Vector) *ecdsa.PrivateKey {
 	if err != nil || len(d) != 32 {
 		t.Fatalf("dac_private_key %q: %v", j.Key, err)
 	}
-	k := &ecdsa.PrivateKey{D: new(big.Int).SetBytes(d)}
-	k.Curve = elliptic.P256()
-	k.X, k.Y = k.Curve.ScalarBaseMult(d)
+	k, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), d)
+	if err != nil {
+		t.Fatalf("dac_private_key: %v", err)
+	}
 	return k
 }
 

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,9 +33,10 @@ func attestationFiles(t *testing.T, v testutil.Vector) (elements, signature, cha
 		t.Fatal(err)
 	}
 	d, _ := hex.DecodeString(j.Key)
-	key := &ecdsa.PrivateKey{D: new(big.Int).SetBytes(d)}
-	key.Curve = elliptic.P256()
-	key.X, key.Y = key.Curve.ScalarBaseMult(d)
+	key, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cd, err := os.ReadFile(filepath.Join(v.Dir, "cd.der"))
 	if err != nil {
 		t.Fatal(err)
