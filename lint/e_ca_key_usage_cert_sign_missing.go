@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_ca_key_usage_cert_sign_missing",
 				"A PAA's or PAI's keyUsage must assert keyCertSign",
 				citePAA+"; "+citePAI, SourceMatter),
 			Roles: rolesCA, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits&matterext.KUKeyCertSign == 0 {
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "keyCertSign|cRLSign", ctx.Role.String()+" keyUsage is "+matterext.KeyUsageString(ku.Bits)+"; keyCertSign is missing")
 			}

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_cms_digest_algorithm_not_sha256",
 				"The CD SignedData digestAlgorithms must be { sha256 }",
 				citeCMS, SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDSignature,
+			SDK: SDKCDSignature,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			algs := ctx.CD.CMS.DigestAlgorithms
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			algs := cd.CMS.DigestAlgorithms
 			if len(algs) == 0 {
 				r.Add("SignedData.digestAlgorithms", "empty", "{ sha256 }", "digestAlgorithms is empty; expected sha256")
 			}

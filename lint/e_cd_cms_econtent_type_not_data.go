@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_cms_econtent_type_not_data",
 				"The CD eContentType must be id-data (pkcs7-data) and the eContent must be present",
 				citeCMS+"; SDK vector struct_cd_cms_econtent_type_msac", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDSignature,
+			SDK: SDKCDSignature,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			sd := ctx.CD.CMS
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			sd := cd.CMS
 			if !sd.EContentType.Equal(matterext.OIDData) {
 				r.Add("SignedData.encapContentInfo.eContentType", sd.EContentType.String(), "1.2.840.113549.1.7.1", "eContentType is "+sd.EContentType.String()+"; expected id-data")
 			}

@@ -3,16 +3,16 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_cms_unexpected_fields",
 				"A CD has no certificates, crls, signedAttrs or unsignedAttrs: the signature is over the raw content",
 				citeCMS+" (CMS_Sign writes none; CMS_Verify hashes the eContent itself)", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDSignature,
+			SDK:  SDKCDSignature,
 			Note: "With signedAttrs the signature would be over the attributes, which the SDK does not compute, so verification fails.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			sd := ctx.CD.CMS
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			sd := cd.CMS
 			if sd.HasCertificates {
 				r.Add("SignedData.certificates", "present", "absent", "the CD carries certificates [0]")
 			}

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_cms_version_not_3",
 				"The CD SignedData version must be 3",
 				citeCMS, SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDSignature,
+			SDK: SDKCDSignature,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if v, ok := ctx.CD.CMS.Version.Int64(); !ok || v != 3 {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			if v, ok := cd.CMS.Version.Int64(); !ok || v != 3 {
 				r.Add("SignedData.version", itoa(v), "3", "SignedData version is "+itoa(v)+"; expected 3")
 			}
 		},

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_content_invalid",
 				"The CD content must decode: an anonymous TLV structure with fields 0-8 present and in order, 9 and 10 together, unsigned integers within their widths, a 19-byte certificate_id, 20-byte PAA key IDs, and nothing after the structure",
 				citeCDDecode, SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDFormat,
+			SDK: SDKCDFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			c := ctx.CD.Content
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			c := cd.Content
 			if c == nil {
 				return // no content: e_cd_cms_econtent_type_not_data
 			}

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_signature_not_der",
 				"The CD SignerInfo signature must be a DER Ecdsa-Sig-Value with r and s of at most 32 bytes of magnitude",
 				citeCMS+" (DecodeSignerInfo converts it to raw r||s)", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDKeyID,
+			SDK: SDKCDKeyID,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			si := signerInfo(ctx)
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			si := signerInfo(cd)
 			if si == nil {
 				return
 			}

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_signer_info_digest_algorithm_not_sha256",
 				"The CD SignerInfo digestAlgorithm must be sha256",
 				citeCMS+" (DecodeSignerInfo → kCertificationDeclarationNoKeyId); SDK vector struct_cd_signer_info_digest_algo_sha1", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDKeyID,
+			SDK: SDKCDKeyID,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if si := signerInfo(ctx); si != nil && !si.DigestAlgorithm.OID.Equal(matterext.OIDSHA256) {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			if si := signerInfo(cd); si != nil && !si.DigestAlgorithm.OID.Equal(matterext.OIDSHA256) {
 				r.Add(siLoc+".digestAlgorithm", algName(si.DigestAlgorithm.OID), "sha256", "SignerInfo digest algorithm is "+algName(si.DigestAlgorithm.OID)+"; expected sha256")
 			}
 		},

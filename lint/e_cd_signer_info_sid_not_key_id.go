@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cd_signer_info_sid_not_key_id",
 				"The CD SignerInfo sid must be a 20-byte [0] subjectKeyIdentifier, the key ID of a CSA CD signing key",
 				citeCMS+" (CMS_ExtractKeyId)", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKCDKeyID,
+			SDK: SDKCDKeyID,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			si := signerInfo(ctx)
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			si := signerInfo(cd)
 			switch {
 			case si == nil:
 			case !si.SIDIsKeyID:

@@ -3,7 +3,7 @@ package lint
 import "time"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cert_not_valid_at_time",
 				"The certificate must be valid at the evaluation time (--at): notBefore ≤ t < notAfter",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKDacExpired, NeedsTime: true,
 			Note: "The SDK checks only the DAC against the current time (and only when the platform has a clock); PAI and PAA are checked at the DAC's issuance time by the chain check. This rule runs only when an evaluation time is given.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter
 			at := ctx.At.UTC().Format(time.RFC3339)
 			if nb.Present && nb.Err == "" && ctx.At.Before(nb.T) {

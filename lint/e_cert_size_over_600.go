@@ -1,7 +1,7 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cert_size_over_600",
 				"A DER-encoded attestation certificate must be at most 600 bytes",
@@ -9,7 +9,7 @@ func init() {
 			Roles: rolesAttestation, SDK: SDKNotChecked,
 			Note: "The SDK verifier has no explicit size check, but its buffers hold 600 bytes, its file trust store skips larger PAAs, and the certification test fails larger DACs and PAIs.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if n := len(ctx.Cert.Raw); n > 600 {
 				r.Add("Certificate", itoa(int64(n))+" bytes", "≤ 600 bytes", "certificate is "+itoa(int64(n))+" bytes of DER; the limit is 600")
 			}

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cert_version_not_v3",
 				"Attestation certificates must be X.509 v3 (version INTEGER 2)",
 				citeFormat+" (OpenSSL X509_get_version == 2)", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			v := ctx.Cert.Version
 			if !v.Present {
 				r.Add("tbsCertificate.version", "absent (v1)", "v3 (INTEGER 2)",

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_cn_fallback_malformed",
 				"In the commonName, every Mvid:/Mpid: prefix the SDK reads must be followed, at least once, by 4 uppercase hex digits",
 				citeVIDPID+" (Find16BitUpperCaseHexAfterPrefix); SDK vectors vidpid_fallback_encoding_06-10, 12, 19", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAll, SDK: SDKVIDPID, PAA: PAAVIDPID,
 			Note: "A malformed fallback is a hard error in the SDK even when Matter OID attributes are present. generate_revocation_set.py accepts lowercase and TC_DA_1_2 requires each prefix exactly once.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			// The SDK examines commonNames in order until one yields a value.
 			for _, a := range ctx.Cert.Subject.Attributes {
 				if !a.Type.Equal(matterext.OIDCommonName) {

@@ -3,13 +3,12 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_authority_key_id_missing", "A CRL must carry an authorityKeyIdentifier with a 20-byte keyIdentifier: it must equal the CRL signer's SKID", citeCRL+".2.1; "+citeCRLBuild+" step 6a", SourceMatter),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			ak := ctx.CRL.AuthorityKeyID
+		Check: func(l *matterext.CRL, r *Reporter) {
+			ak := l.AuthorityKeyID
 			switch {
 			case ak == nil:
 				r.Add("tbsCertList.crlExtensions", "absent", "authorityKeyIdentifier", "the CRL has no authorityKeyIdentifier, so its signer cannot be matched")

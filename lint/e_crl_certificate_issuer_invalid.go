@@ -3,14 +3,12 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_certificate_issuer_invalid", "A certificateIssuer entry extension must be critical, hold a directoryName, and appear only in an indirect CRL (IDP indirectCRL TRUE)",
 				citeCRL+".3.3, §5.2.5", SourceRFC5280),
-			Roles: matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			l := ctx.CRL
+		Check: func(l *matterext.CRL, r *Reporter) {
 			indirect := l.IDP != nil && l.IDP.IndirectCRL
 			for _, e := range l.Entries {
 				for i := range e.Extensions {

@@ -3,14 +3,13 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_entry_duplicate", "A serial number must not be listed twice for the same certificate issuer", citeCRL+".1.2.6; zlint e_crl_unique_revoked_certificate", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(l *matterext.CRL, r *Reporter) {
 			seen := map[string]int{}
-			for _, e := range ctx.CRL.Entries {
+			for _, e := range l.Entries {
 				k := string(e.Issuer) + "\x00" + matterext.SerialHex(e.Serial.Bytes)
 				if j, dup := seen[k]; dup {
 					r.Add("tbsCertList.revokedCertificates["+itoa(int64(e.Index))+"]", matterext.SerialHex(e.Serial.Bytes), "each serial once",

@@ -3,14 +3,13 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_entry_serial_invalid", "Each revoked serial number must be positive, minimally encoded and at most 20 octets", "RFC 5280 §4.1.2.2, §5.1.2.6; SDK kMaxCertificateSerialNumberLength = 20; matter-pki-rules.md §6.4 (serial hex encoding)", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 			Note:         "A serial with its top bit set carries a 00 sign octet in DER; the SDK's OpenSSL and mbedTLS back ends disagree about including it in the hex they compare.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			for _, e := range ctx.CRL.Entries {
+		Check: func(l *matterext.CRL, r *Reporter) {
+			for _, e := range l.Entries {
 				s := e.Serial
 				if s.Negative() || s.Zero() || !s.Minimal() || len(s.Bytes) > 20 || len(s.Bytes) == 0 {
 					r.Add("tbsCertList.revokedCertificates["+itoa(int64(e.Index))+"].userCertificate", "0x"+matterext.HexColon(s.Bytes), "positive, minimal, ≤ 20 octets",

@@ -10,13 +10,12 @@ var knownCRLExtensions = []matterext.OID{
 }
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_extension_invalid", "CRL and entry extensions must be well-formed, appear once, and no unknown extension may be critical", citeCRL+".2, §5.3", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			eachCRLExtension(ctx.CRL, func(list []matterext.Extension) {
+		Check: func(l *matterext.CRL, r *Reporter) {
+			eachCRLExtension(l, func(list []matterext.Extension) {
 			next:
 				for i := range list {
 					x := &list[i]

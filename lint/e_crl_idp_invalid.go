@@ -3,14 +3,13 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_idp_invalid", "An issuingDistributionPoint must be critical, decode, name its point by one URI, and not claim both onlyContainsUserCerts and onlyContainsCACerts",
 				citeCRL+".2.5; "+citeCRLBuild+" step 6b (the fullName must be exactly the point's dataURL)", SourceMatter),
-			Roles: matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			p := ctx.CRL.IDP
+		Check: func(l *matterext.CRL, r *Reporter) {
+			p := l.IDP
 			if p == nil {
 				return
 			}

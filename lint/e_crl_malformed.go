@@ -3,16 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_malformed", "Every field of the CRL must be present and decode", citeCRL+" (§5.1)", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			for _, e := range ctx.CRL.Errors {
+		Check: func(l *matterext.CRL, r *Reporter) {
+			for _, e := range l.Errors {
 				r.Add(e.Path, e.Msg, "a well-formed field", e.Path+": "+e.Msg)
 			}
-			if n := len(ctx.CRL.TrailingData); n > 0 {
+			if n := len(l.TrailingData); n > 0 {
 				r.Add("CertificateList", itoa(int64(n))+" trailing bytes", "none", itoa(int64(n))+" bytes follow the CertificateList")
 			}
 		},

@@ -3,13 +3,11 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_next_update_before_this_update", "nextUpdate must be later than thisUpdate, and no entry may be revoked after thisUpdate", citeCRL+".1.2.5, §5.3.2", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			l := ctx.CRL
+		Check: func(l *matterext.CRL, r *Reporter) {
 			this, next := &l.ThisUpdate, &l.NextUpdate
 			if this.Present && next.Present && this.Err == "" && next.Err == "" && !next.T.After(this.T) {
 				r.Add("tbsCertList.nextUpdate", string(next.Raw), "after "+string(this.Raw), "nextUpdate "+string(next.Raw)+" is not after thisUpdate "+string(this.Raw))

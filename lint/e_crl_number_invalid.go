@@ -3,13 +3,12 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_number_invalid", "A CRL must carry a non-critical cRLNumber: a non-negative, minimally encoded INTEGER of at most 20 octets", citeCRL+".2.3", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			n := ctx.CRL.CRLNumber
+		Check: func(l *matterext.CRL, r *Reporter) {
+			n := l.CRLNumber
 			const loc = "tbsCertList.crlExtensions[cRLNumber]"
 			switch {
 			case n == nil:

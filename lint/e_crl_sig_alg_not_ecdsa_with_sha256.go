@@ -3,14 +3,12 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_sig_alg_not_ecdsa_with_sha256", "A Matter CRL must be signed with ecdsa-with-SHA256 (no parameters), matching tbsCertList.signature",
 				"Matter revocation (spec 6.2.4, CRL signer profile with a P-256 key); RFC 5280 §5.1.1.2; "+citeCRLBuild, SourceMatter),
-			Roles: matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			l := ctx.CRL
+		Check: func(l *matterext.CRL, r *Reporter) {
 			for _, a := range []struct {
 				loc string
 				alg *matterext.AlgorithmIdentifier

@@ -3,13 +3,12 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_time_invalid", "CRL times must be DER UTCTime through 2049 and GeneralizedTime from 2050 (seconds, Z, no fractions)", citeCRL+".1.2.4-5, §5.1.2.6; X.690 §11.7-11.8", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			for _, f := range crlTimes(ctx.CRL) {
+		Check: func(l *matterext.CRL, r *Reporter) {
+			for _, f := range crlTimes(l) {
 				switch {
 				case !f.t.Present:
 				case f.t.Err != "":

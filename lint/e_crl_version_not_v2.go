@@ -3,16 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_version_not_v2", "A CRL with extensions (all Matter CRLs: AKID and CRL number) must be v2 (version INTEGER 1)", citeCRL+".1.2.1", SourceRFC5280),
-			Roles:        matterext.RoleCRL,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			v, ok := ctx.CRL.Version.Int64()
-			if !ctx.CRL.Version.Present || !ok || v != 1 {
+		Check: func(l *matterext.CRL, r *Reporter) {
+			v, ok := l.Version.Int64()
+			if !l.Version.Present || !ok || v != 1 {
 				found := "absent (v1)"
-				if ctx.CRL.Version.Present {
+				if l.Version.Present {
 					found = "INTEGER " + itoa(v)
 				}
 				r.Add("tbsCertList.version", found, "v2 (INTEGER 1)", "CRL version is "+found+"; expected v2")

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_dac_basic_constraints_path_len_present",
 				"A DAC's basicConstraints must not carry pathLenConstraint",
 				citeDAC+" (expected DER 30 00)", SourceMatter),
 			Roles: matterext.RoleDAC, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if bc := basicConstraints(ctx.Cert); bc != nil && bc.PathLen.Present {
 				v, _ := bc.PathLen.Int64()
 				r.Add(bcLoc+".pathLenConstraint", itoa(v), "absent", "DAC basicConstraints has pathLenConstraint "+itoa(v)+"; it must be absent")

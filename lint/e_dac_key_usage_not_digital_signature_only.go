@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_dac_key_usage_not_digital_signature_only",
 				"A DAC's keyUsage must assert digitalSignature and nothing else (DER 03 02 07 80)",
 				citeDAC+" (\"only the digitalSignature bit set\")", SourceMatter),
 			Roles: matterext.RoleDAC, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits != matterext.KUDigitalSignature {
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "digitalSignature", "DAC keyUsage is "+matterext.KeyUsageString(ku.Bits)+"; expected digitalSignature only")
 			}

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_dac_not_before_outside_unix32",
 				"The DAC notBefore must lie between 1970 and 2106: the SDK converts it to a 32-bit Unix time for chain validation",
@@ -15,7 +15,7 @@ func init() {
 			Roles: matterext.RoleDAC, SDK: SDKFormat,
 			Note: "Only the OpenSSL back end has this limit.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			nb := &ctx.Cert.NotBefore
 			if nb.Err != "" || !nb.Present {
 				return

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_der_boolean_invalid",
 				"A DER BOOLEAN is one octet, 0x00 or 0xFF",
 				"X.690 §8.2.2, §11.1", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			check := func(loc string, b []byte) {
 				if len(b) != 1 || (b[0] != 0x00 && b[0] != 0xFF) {
 					r.Add(loc, "0x"+matterext.HexColon(b), "0x00 or 0xFF", loc+" BOOLEAN is 0x"+matterext.HexColon(b)+"; DER allows only 0x00 or 0xFF")

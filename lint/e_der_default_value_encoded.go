@@ -1,7 +1,7 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_der_default_value_encoded",
 				"A field equal to its DEFAULT (critical FALSE, basicConstraints cA FALSE) must be omitted from the DER encoding",
@@ -9,7 +9,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "OpenSSL and the SDK accept the explicit FALSE; Go crypto/x509 (the DCL) and strict DER parsers reject it.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for i := range ctx.Cert.Extensions {
 				if e := &ctx.Cert.Extensions[i]; e.CriticalEncoded && !e.Critical {
 					r.Add(e.Path()+".critical", "FALSE encoded", "omitted", e.OID.Name()+" encodes critical FALSE explicitly; DER requires the DEFAULT to be omitted")

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_der_integer_not_minimal",
 				"INTEGERs (version, serialNumber, pathLenConstraint) must use the minimal two's-complement encoding",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "Strict parsers (Go crypto/x509, used by the DCL; mbedTLS) reject such certificates; OpenSSL accepts them.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			check := func(loc string, i matterext.Integer) {
 				if i.Present && !i.Minimal() {

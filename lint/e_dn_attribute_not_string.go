@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_dn_attribute_not_string",
 				"Subject and issuer attribute values must be ASN.1 character strings (DirectoryString)",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK reads the raw value bytes of any type, so a VID encoded as an INTEGER may still be read; the DCL refuses the certificate.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			eachDNAttribute(ctx.Cert, func(loc string, a matterext.Attribute) {
 				if !a.IsString() {
 					r.Add(loc+"["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String or PrintableString",

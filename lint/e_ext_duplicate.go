@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_ext_duplicate",
 				"An extension must not appear more than once",
 				"RFC 5280 §4.2; "+citeFormat+" (OpenSSL rejects a duplicate basicConstraints or keyUsage; mbedTLS rejects any duplicate)", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			exts := ctx.Cert.Extensions
 			for i := range exts {
 				if exts[i].OID == nil {

@@ -10,7 +10,7 @@ var handledExtensions = []matterext.OID{
 }
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_ext_unknown_critical",
 				"No extension other than basicConstraints, keyUsage, SKID, AKID, extKeyUsage, subjectAltName and cRLDistributionPoints may be critical",
@@ -18,7 +18,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKChain,
 			Note: "The SDK's format check ignores extensions it does not know; the OpenSSL back end then fails the chain (301) and mbedTLS fails to parse the certificate.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 		next:
 			for i := range ctx.Cert.Extensions {
 				e := &ctx.Cert.Extensions[i]

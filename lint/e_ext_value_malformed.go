@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_ext_value_malformed",
 				"Every extension must be a well-formed Extension SEQUENCE, and basicConstraints, keyUsage, subjectKeyIdentifier, authorityKeyIdentifier and extKeyUsage values must decode",
 				"RFC 5280 §4.1, §4.2.1; "+citeFormat+" (the SDK back ends fail to parse such extensions)", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			for i := range c.Extensions {
 				if e := &c.Extensions[i]; e.Err != "" {

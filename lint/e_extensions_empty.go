@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_extensions_empty",
 				"When the extensions field is present it must hold at least one extension",
 				"RFC 5280 §4.1.2.9", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			if c.ExtensionsPresent && len(c.Extensions) == 0 && len(c.Errors) == 0 {
 				r.Add("tbsCertificate.extensions", "empty SEQUENCE", "at least one extension", "extensions field is present but empty")

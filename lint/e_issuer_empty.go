@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_issuer_empty",
 				"The issuer DN must not be empty",
 				"RFC 5280 §4.1.2.4; "+citeFormat+" (OpenSSL requires an issuer)", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if s := &ctx.Cert.Issuer; s.Present && s.Err == "" && len(s.Attributes) == 0 {
 				r.Add("tbsCertificate.issuer", "empty", "a non-empty name", "issuer is an empty name")
 			}

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_key_usage_bit_string_not_minimal",
 				"The keyUsage BIT STRING must have no trailing zero bits: the unused-bits count equals the trailing zeros of the last octet and no octet is all padding",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "OpenSSL and the SDK format check accept the padded form, but converting the certificate to Matter TLV and back does not reproduce it, so chain checks on the TLV form fail.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			ku := keyUsage(ctx.Cert)
 			if ku == nil {
 				return

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_matter_vid_pid_attribute_duplicate",
 				"A subject DN may hold at most one Matter VID attribute and at most one PID attribute",
 				citeVIDPID+"; DCL x509.go VerifyAtMostOneVIDAndPID", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAll, SDK: SDKVIDPID, PAA: PAAVIDPID,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			var vids, pids int
 			for _, a := range ctx.Cert.Subject.Attributes {
 				switch {

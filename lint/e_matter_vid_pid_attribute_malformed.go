@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_matter_vid_pid_attribute_malformed",
 				"A Matter VID or PID attribute value must be exactly 4 uppercase hex digits",
 				citeVIDPID+" (CHIP_ERROR_WRONG_CERT_DN)", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAll, SDK: SDKVIDPID, PAA: PAAVIDPID,
 			Note: "The DCL parses VID/PID loosely (lowercase, 1-8 digits, 0x prefixes accepted); the SDK and the specification require 4 uppercase hex digits.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range ctx.Cert.Subject.Attributes {
 				if !a.Type.Equal(matterext.OIDMatterVendorID) && !a.Type.Equal(matterext.OIDMatterProductID) {
 					continue

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_paa_path_len_invalid",
 				"A PAA's pathLenConstraint must be absent or 1",
 				citePAA, SourceMatter),
 			Roles: matterext.RolePAA, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			bc := basicConstraints(ctx.Cert)
 			if bc == nil || !bc.PathLen.Present {
 				return

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_pai_path_len_not_zero",
 				"A PAI's basicConstraints must carry pathLenConstraint 0",
@@ -11,7 +11,7 @@ func init() {
 			Roles: matterext.RolePAI, SDK: SDKFormat,
 			Note: "The DCL accepts a PAI without pathLenConstraint; the SDK rejects it.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			bc := basicConstraints(ctx.Cert)
 			if bc == nil || !bc.CA {
 				return

@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_path_len_without_ca",
 				"pathLenConstraint must not be present unless cA is TRUE",
 				"RFC 5280 §4.2.1.9", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if bc := basicConstraints(ctx.Cert); bc != nil && !bc.CA && bc.PathLen.Present {
 				r.Add(bcLoc+".pathLenConstraint", "present with cA FALSE", "absent", "basicConstraints has a pathLenConstraint but cA is FALSE")
 			}

@@ -7,14 +7,12 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_fields_invalid", "A revocation point has a non-zero vid, a label of 1-64 characters, revocationType 1 and, for a CRL, no dataFileSize, dataDigest or dataDigestType",
 				citePoint, SourceDCL),
-			Roles: matterext.RolePoint,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			p := ctx.Point
+		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			if p.VID == 0 || p.VID > 0xFFFF {
 				r.Add("vid", itoa(int64(p.VID)), "1..65535", "vid must be a non-zero 16-bit vendor ID")
 			}

@@ -3,14 +3,13 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_issuer_skid_format", "issuerSubjectKeyID must be the 20-byte key ID as 40 uppercase hex digits without colons", citePoint+"; revocation-set issuer_subject_key_id (matter-pki-rules.md §6.4)", SourceDCL),
-			Roles:        matterext.RolePoint,
 			Note:         "The DCL docs show AA:BB:… with colons, but ledger keys and the SDK compare uppercase hex without colons.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if s := ctx.Point.IssuerSubjectKeyID; len(s) != 40 || !isUpperHexString(s) {
+		Check: func(p *matterext.RevocationPoint, r *Reporter) {
+			if s := p.IssuerSubjectKeyID; len(s) != 40 || !isUpperHexString(s) {
 				r.Add("issuerSubjectKeyID", s, "40 uppercase hex digits", "issuerSubjectKeyID "+quote([]byte(s))+" is not 40 uppercase hex digits without colons")
 			}
 		},

@@ -7,14 +7,12 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_signer_invalid", "crlSignerCertificate (and crlSignerDelegator, if any) must be one PEM certificate each; the signer at most 2048 characters",
 				citePoint, SourceDCL),
-			Roles: matterext.RolePoint,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			p := ctx.Point
+		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			if len(p.CRLSignerCertificate) > 2048 {
 				r.Add("crlSignerCertificate", itoa(int64(len(p.CRLSignerCertificate)))+" characters", "≤ 2048", "crlSignerCertificate is longer than 2048 characters")
 			}

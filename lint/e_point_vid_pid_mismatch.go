@@ -7,14 +7,12 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_vid_pid_mismatch", "The VID (and PID) of the signer, or of its delegator, must be the point's vid (and pid); a PAI signer with a PID needs that pid on the point",
 				citePoint+"; "+citeCRLBuild+" step 3 (validate_vid_pid)", SourceDCL),
-			Roles: matterext.RolePoint,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			p := ctx.Point
+		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			signer, err := pointCert(p.CRLSignerCertificate)
 			if err != nil {
 				return

@@ -1,7 +1,7 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_serial_longer_than_20_octets",
 				"The serial number must be at most 20 octets",
@@ -9,7 +9,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK format check accepts longer serials, but its revocation code copies at most 20 bytes, so revocation of such a certificate can fail.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if n := len(ctx.Cert.Serial.Bytes); n > 20 {
 				r.Add("tbsCertificate.serialNumber", itoa(int64(n))+" octets", "≤ 20 octets", "serial number is "+itoa(int64(n))+" octets long")
 			}

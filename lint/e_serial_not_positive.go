@@ -1,7 +1,7 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_serial_not_positive",
 				"The serial number must be a positive integer",
@@ -9,7 +9,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK format check only requires a serial to be present; the DCL rejects zero and negative serials; RFC 5280 requires a positive one.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			s := ctx.Cert.Serial
 			if !s.Present || len(s.Bytes) == 0 {
 				return

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_sig_alg_has_parameters",
 				"An ecdsa-with-SHA256 AlgorithmIdentifier must omit the parameters field (not even NULL)",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKFormat,
 			Note: "The OpenSSL back end compares only the algorithm NID and accepts parameters; the mbedTLS back end rejects them.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range []struct {
 				loc string
 				alg *matterext.AlgorithmIdentifier

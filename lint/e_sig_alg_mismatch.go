@@ -3,14 +3,14 @@ package lint
 import "bytes"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_sig_alg_mismatch",
 				"tbsCertificate.signature must be byte-identical to signatureAlgorithm",
 				"RFC 5280 §4.1.1.2", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKChain,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			if c.TBSSigAlg.Present && c.SignatureAlgorithm.Present && !bytes.Equal(c.TBSSigAlg.Raw, c.SignatureAlgorithm.Raw) {
 				r.Add("signatureAlgorithm", c.SignatureAlgorithm.OID.Name(), c.TBSSigAlg.OID.Name(),

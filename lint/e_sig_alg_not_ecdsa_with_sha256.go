@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_sig_alg_not_ecdsa_with_sha256",
 				"The signature algorithm (tbsCertificate.signature and signatureAlgorithm) must be ecdsa-with-SHA256",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKFormat,
 			Note: "Matter's PQC preview allows ML-DSA-44/65 on PAA and PAI (matter-pki-rules.md §2.6); matterlint does not lint ML-DSA profiles yet and reports them here.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range []struct {
 				loc string
 				alg *matterext.AlgorithmIdentifier

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_signature_value_malformed",
 				"An ECDSA signatureValue must be a BIT STRING with no unused bits holding a DER Ecdsa-Sig-Value (two positive, minimal INTEGERs of at most 33 bytes)",
 				"RFC 5480 §2.2 / RFC 5758 §3.2; X.690 §8.3", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKChain,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			if !c.Signature.Present || !c.SignatureAlgorithm.OID.Equal(matterext.OIDECDSAWithSHA256) {
 				return

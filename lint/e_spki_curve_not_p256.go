@@ -7,14 +7,14 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_spki_curve_not_p256",
 				"An EC public key must be on prime256v1 (secp256r1), given as a namedCurve OID",
 				"Matter SDK ExtractPubkeyFromX509Cert; "+citeFormat+"; TC_DA_1_2 (\"secp256r1\")", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			pk := &ctx.Cert.PublicKey
 			if !pk.Algorithm.OID.Equal(matterext.OIDECPublicKey) {
 				return

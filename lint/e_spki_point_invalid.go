@@ -7,14 +7,14 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_spki_point_invalid",
 				"A P-256 public key must be a 65-byte uncompressed point 04||X||Y that lies on the curve",
 				"Matter SDK ExtractPubkeyFromX509Cert (P256PublicKey, kP256_PublicKey_Length = 65); SEC 1 §2.3.4", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			pk := &ctx.Cert.PublicKey
 			if !pk.Algorithm.OID.Equal(matterext.OIDECPublicKey) || !pk.Key.Present {
 				return

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_subject_common_name_too_long",
 				"A commonName must be at most 64 characters",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK accepts longer names but searches only the first 64 bytes for Mvid:/Mpid:.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range ctx.Cert.Subject.Attributes {
 				if a.Type.Equal(matterext.OIDCommonName) && len([]rune(string(a.Value))) > 64 {
 					n := itoa(int64(len([]rune(string(a.Value)))))

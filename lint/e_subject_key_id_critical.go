@@ -1,7 +1,7 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_subject_key_id_critical",
 				"The subjectKeyIdentifier extension must not be marked critical",
@@ -9,7 +9,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKFormat,
 			Note: "Only the SDK's OpenSSL back end checks the criticality; mbedTLS does not.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if sk := ctx.Cert.SubjectKeyID; sk != nil && sk.Ext.Critical {
 				r.Add("tbsCertificate.extensions[subjectKeyIdentifier].critical", "true", "false", "subjectKeyIdentifier is marked critical; it must be non-critical")
 			}

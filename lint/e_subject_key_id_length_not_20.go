@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_subject_key_id_length_not_20",
 				"The subjectKeyIdentifier must be exactly 20 bytes",
 				citeFormat+" (ExtractSKIDFromX509Cert); DCL x509.go (SKID/AKID 20 bytes)", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAll, SDK: SDKFormat, PAA: PAASKID,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if sk := ctx.Cert.SubjectKeyID; sk != nil && sk.Err == "" && len(sk.ID) != 20 {
 				n := itoa(int64(len(sk.ID))) + " bytes"
 				r.Add("tbsCertificate.extensions[subjectKeyIdentifier].extnValue", n, "20 bytes", "subjectKeyIdentifier is "+n+"; expected 20")

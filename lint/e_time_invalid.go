@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_time_invalid",
 				"notBefore and notAfter must be UTCTime YYMMDDHHMMSSZ or GeneralizedTime YYYYMMDDHHMMSSZ (seconds present, Zulu, no fractions) with valid dates",
 				"RFC 5280 §4.1.2.5.1, §4.1.2.5.2; X.690 §11.7, §11.8", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKFormat,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, f := range []struct {
 				loc string
 				t   *matterext.Time

@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_unique_identifier_present",
 				"issuerUniqueID and subjectUniqueID must not be present",
 				"RFC 5280 §4.1.2.8 (conforming CAs MUST NOT generate them)", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if ctx.Cert.IssuerUniqueIDPresent {
 				r.Add("tbsCertificate.issuerUniqueID", "present", "absent", "issuerUniqueID is present")
 			}

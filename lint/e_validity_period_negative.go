@@ -1,14 +1,14 @@
 package lint
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_validity_period_negative",
 				"notAfter must not be before notBefore",
 				"RFC 5280 §4.1.2.5", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKChain,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter
 			if nb.Err == "" && na.Err == "" && nb.Present && na.Present && na.T.Before(nb.T) {
 				r.Add("tbsCertificate.validity", string(nb.Raw)+" .. "+string(na.Raw), "notBefore ≤ notAfter", "notAfter ("+string(na.Raw)+") is before notBefore ("+string(nb.Raw)+")")

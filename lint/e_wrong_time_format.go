@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_wrong_time_format",
 				"Validity dates through 2049 must be UTCTime and dates from 2050 GeneralizedTime (99991231235959Z, \"no well-defined expiration\", is GeneralizedTime)",
 				"RFC 5280 §4.1.2.5; Matter SDK chip-cert CertUtils.cpp SetValidityTime; matter-pki-rules.md §2.1", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, f := range []struct {
 				loc string
 				t   *matterext.Time

@@ -33,12 +33,12 @@ func ExampleRegistry_Lint() {
 // A registry is an instance: add a rule of your own beside the built-in ones.
 func ExampleRegistry_Register() {
 	reg := lint.Default()
-	err := reg.Register(&lint.Rule{
+	err := reg.Register(&lint.CertRule{
 		Metadata: lint.Metadata{
 			LintMetadata: lintMetadata("w_acme_dac_cn_prefix", "ACME DACs have a CN starting with \"ACME\"", "ACME PKI policy §3"),
 			Roles:        matterext.RoleDAC,
 		},
-		Check: func(ctx *lint.Context, r *lint.Reporter) {
+		Check: func(ctx *lint.CertContext, r *lint.Reporter) {
 			if cn := ctx.Cert.Subject.CommonName(); len(cn) < 4 || cn[:4] != "ACME" {
 				r.Add("tbsCertificate.subject[commonName]", cn, "ACME...", "commonName does not start with ACME")
 			}

@@ -125,11 +125,11 @@ const (
 )
 
 // cdField returns a present CD content field, or nil.
-func cdField(ctx *Context, tag uint8) *matterext.CDField {
-	if ctx.CD.Content == nil {
+func cdField(cd *matterext.CertificationDeclaration, tag uint8) *matterext.CDField {
+	if cd.Content == nil {
 		return nil
 	}
-	if f := ctx.CD.Content.Field(tag); f != nil && f.Present {
+	if f := cd.Content.Field(tag); f != nil && f.Present {
 		return f
 	}
 	return nil
@@ -141,11 +141,11 @@ func cdFieldLoc(f *matterext.CDField) string {
 }
 
 // signerInfo returns the first SignerInfo, or nil.
-func signerInfo(ctx *Context) *matterext.SignerInfo {
-	if len(ctx.CD.CMS.SignerInfos) == 0 {
+func signerInfo(cd *matterext.CertificationDeclaration) *matterext.SignerInfo {
+	if len(cd.CMS.SignerInfos) == 0 {
 		return nil
 	}
-	return &ctx.CD.CMS.SignerInfos[0]
+	return &cd.CMS.SignerInfos[0]
 }
 
 const siLoc = "SignedData.signerInfos[0]"

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("n_cd_development_certification_type",
 				"The CD certification_type is 0 (development and test); certified devices carry 1 (provisional) or 2 (official)",
 				citeTCDA12+" (non-CI: type 1 or 2; after certification: 2); matter-pki-rules.md §5.2", SourceTestHarness),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if f := cdField(ctx, matterext.CDTagCertificationType); f != nil && f.Uint == 0 {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			if f := cdField(cd, matterext.CDTagCertificationType); f != nil && f.Uint == 0 {
 				r.Add(cdFieldLoc(f), "0", "1 or 2", "certification_type is 0 (development and test)")
 			}
 		},

@@ -3,16 +3,16 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("n_cd_unusual_encoding",
 				"The CD content has elements after the known fields, which the SDK's decoder skips",
 				citeCDDecode+" (trailing unknown tags are skipped); matter-pki-rules.md §8 item 10", SourceMatter),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK:  SDKNotChecked,
 			Note: "A signed TLV integer where the SDK reads an unsigned one is not unusual but invalid: TLVReader::Get returns CHIP_ERROR_WRONG_TLV_TYPE in every SDK release (PR #9944, 2021), so the CD gets kCertificationDeclarationInvalidFormat (603); e_cd_content_invalid reports it.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			c := ctx.CD.Content
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			c := cd.Content
 			if c == nil {
 				return
 			}

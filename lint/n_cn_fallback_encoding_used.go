@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("n_cn_fallback_encoding_used",
 				"The VID/PID is encoded with the legacy Mvid:/Mpid: commonName fallback instead of Matter OID attributes",
 				citeVIDPID+" (§3.2)", SourceMatter),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()
 			if err != nil || (vp.VIDForm != matterext.FormCommonName && vp.PIDForm != matterext.FormCommonName) {
 				return

@@ -7,14 +7,14 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("n_paa_authority_key_id_differs",
 				"A self-signed PAA that carries an authorityKeyIdentifier usually has AKID = SKID",
 				citePAA+" (AKID optional; \"a self-signed PAA usually carries AKID = SKID\")", SourceMatter),
 			Roles: matterext.RolePAA, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			ak, sk := c.AuthorityKeyID, c.SubjectKeyID
 			if ak == nil || sk == nil || !ak.HasKeyID || sk.Err != "" || !c.SelfIssued() {

@@ -17,22 +17,27 @@ var (
 	ErrUnknownRule     = errors.New("unknown rule")
 )
 
-// Registry is a set of rules. The zero value is not usable; call NewRegistry
-// or Default. A Registry is safe for concurrent linting once no more rules are
-// registered.
+// Registry is a set of rules, kept per kind. The zero value is not usable;
+// call NewRegistry or Default. A Registry is safe for concurrent linting
+// once no more rules are registered.
 type Registry struct {
-	rules  []*Rule
-	byName map[string]*Rule
+	certs   []*CertRule
+	cds     []*CDRule
+	crls    []*CRLRule
+	points  []*PointRule
+	batches []*BatchRule
+	all     []*Metadata // sorted by name
+	byName  map[string]Rule
 }
 
 // NewRegistry returns an empty registry.
-func NewRegistry() *Registry { return &Registry{byName: map[string]*Rule{}} }
+func NewRegistry() *Registry { return &Registry{byName: map[string]Rule{}} }
 
 // builtin holds the rules defined in this package; each rule file appends to
 // it from init. It is never modified after package initialisation.
-var builtin []*Rule
+var builtin []Rule
 
-func register(r *Rule) { builtin = append(builtin, r) }
+func register(r Rule) { builtin = append(builtin, r) }
 
 // Default returns a new registry holding every built-in rule.
 func Default() *Registry {
@@ -45,40 +50,131 @@ func Default() *Registry {
 	return reg
 }
 
-// Register adds r. The name must start with e_, w_ or n_, be unique, and the
-// rule must have a description, citation, source, roles and a check.
-func (reg *Registry) Register(r *Rule) error {
+// Register adds r. The name must start with e_, w_ or n_, say the rule's
+// kind (cd_, crl_, point_, batch_ after the severity prefix, none of them
+// for certificate rules) and be unique; the rule must have a description,
+// citation, source and a check; certificate and batch rules need roles,
+// and the other kinds must have none.
+func (reg *Registry) Register(r Rule) error {
+	if r == nil {
+		return fmt.Errorf("%w: nil rule", ErrInvalidMetadata)
+	}
+	m := r.Meta()
+	k := r.kind()
+	hasCheck := false
+	switch r := r.(type) {
+	case *CertRule:
+		hasCheck = r.Check != nil
+	case *CDRule:
+		hasCheck = r.Check != nil
+	case *CRLRule:
+		hasCheck = r.Check != nil
+	case *PointRule:
+		hasCheck = r.Check != nil
+	case *BatchRule:
+		hasCheck = r.NewState != nil
+	}
+	rest := ""
+	if len(m.Name) > 2 {
+		rest = m.Name[2:]
+	}
+	certRoles := k == KindCertificate || k == KindBatch
 	switch {
-	case r == nil || r.Check == nil:
-		return fmt.Errorf("%w: rule has no check function", ErrInvalidMetadata)
-	case r.Severity() == 0:
-		return fmt.Errorf("%w: %q: name must start with e_, w_ or n_", ErrInvalidMetadata, r.Name)
-	case r.Name != strings.ToLower(r.Name) || strings.ContainsAny(r.Name, " -."):
-		return fmt.Errorf("%w: %q: name must be lower case with underscores", ErrInvalidMetadata, r.Name)
-	case r.Description == "" || r.Citation == "" || r.Source == "":
-		return fmt.Errorf("%w: %q: description, citation and source are required", ErrInvalidMetadata, r.Name)
-	case r.Roles == matterext.RoleUnknown:
-		return fmt.Errorf("%w: %q: no roles", ErrInvalidMetadata, r.Name)
+	case !hasCheck:
+		return fmt.Errorf("%w: %q has no check function", ErrInvalidMetadata, m.Name)
+	case nameSeverity(m.Name) == 0:
+		return fmt.Errorf("%w: %q: name must start with e_, w_ or n_", ErrInvalidMetadata, m.Name)
+	case m.Name != strings.ToLower(m.Name) || strings.ContainsAny(m.Name, " -."):
+		return fmt.Errorf("%w: %q: name must be lower case with underscores", ErrInvalidMetadata, m.Name)
+	case k.namePrefix() != "" && !strings.HasPrefix(rest, k.namePrefix()):
+		return fmt.Errorf("%w: %q: a %s rule's name must start with %s%s", ErrInvalidMetadata, m.Name, k, m.Name[:2], k.namePrefix())
+	case k == KindCertificate && kindOfName(rest) != 0:
+		return fmt.Errorf("%w: %q: a certificate rule's name must not start with %s (the prefix of %s rules)", ErrInvalidMetadata, m.Name, kindOfName(rest).namePrefix(), kindOfName(rest))
+	case m.Description == "" || m.Citation == "" || m.Source == "":
+		return fmt.Errorf("%w: %q: description, citation and source are required", ErrInvalidMetadata, m.Name)
+	case certRoles && m.Roles == matterext.RoleUnknown:
+		return fmt.Errorf("%w: %q: a %s rule needs certificate roles", ErrInvalidMetadata, m.Name, k)
+	case !certRoles && m.Roles != matterext.RoleUnknown:
+		return fmt.Errorf("%w: %q: a %s rule reads no certificate and takes no roles", ErrInvalidMetadata, m.Name, k)
+	case m.Kind != 0 && m.Kind != k:
+		return fmt.Errorf("%w: %q: declared kind %s, but the rule reads a %s", ErrInvalidMetadata, m.Name, m.Kind, k)
 	}
-	if _, dup := reg.byName[r.Name]; dup {
-		return fmt.Errorf("%w: %q", ErrDuplicateRule, r.Name)
+	if _, dup := reg.byName[m.Name]; dup {
+		return fmt.Errorf("%w: %q", ErrDuplicateRule, m.Name)
 	}
-	reg.byName[r.Name] = r
-	i := sort.Search(len(reg.rules), func(i int) bool { return reg.rules[i].Name >= r.Name })
-	reg.rules = append(reg.rules, nil)
-	copy(reg.rules[i+1:], reg.rules[i:])
-	reg.rules[i] = r
+	m.Kind = k
+	reg.add(r)
 	return nil
 }
 
-// Rules returns the registered rules sorted by name. The slice must not be
-// modified.
-func (reg *Registry) Rules() []*Rule { return reg.rules }
+func kindOfName(rest string) Kind {
+	for _, k := range []Kind{KindCD, KindCRL, KindPoint, KindBatch} {
+		if strings.HasPrefix(rest, k.namePrefix()) {
+			return k
+		}
+	}
+	return 0
+}
 
-// Lookup returns the rule with the given name.
-func (reg *Registry) Lookup(name string) (*Rule, error) {
+// add inserts a validated rule, keeping every list sorted by name.
+func (reg *Registry) add(r Rule) {
+	m := r.Meta()
+	reg.byName[m.Name] = r
+	switch r := r.(type) {
+	case *CertRule:
+		reg.certs = insertSorted(reg.certs, r)
+	case *CDRule:
+		reg.cds = insertSorted(reg.cds, r)
+	case *CRLRule:
+		reg.crls = insertSorted(reg.crls, r)
+	case *PointRule:
+		reg.points = insertSorted(reg.points, r)
+	case *BatchRule:
+		reg.batches = insertSorted(reg.batches, r)
+	}
+	i := sort.Search(len(reg.all), func(i int) bool { return reg.all[i].Name >= m.Name })
+	reg.all = append(reg.all, nil)
+	copy(reg.all[i+1:], reg.all[i:])
+	reg.all[i] = m
+}
+
+func insertSorted[T Rule](list []T, r T) []T {
+	name := r.Meta().Name
+	i := sort.Search(len(list), func(i int) bool { return list[i].Meta().Name >= name })
+	list = append(list, r)
+	copy(list[i+1:], list[i:])
+	list[i] = r
+	return list
+}
+
+// Rules returns the metadata of every registered rule, sorted by name. The
+// slice must not be modified.
+func (reg *Registry) Rules() []*Metadata { return reg.all }
+
+// CertRules returns the certificate rules, sorted by name. The slice must
+// not be modified.
+func (reg *Registry) CertRules() []*CertRule { return reg.certs }
+
+// Lint runs the rule alone on c (role detected unless opts.Role is set):
+// nothing when c's role is not among the rule's roles, or when the rule
+// needs an evaluation time and opts gives none.
+func (r *CertRule) Lint(c *matterext.Certificate, opts Options) []Finding {
+	role := opts.Role
+	if role == matterext.RoleUnknown {
+		role = matterext.DetectRole(c)
+	}
+	if r.Roles&role == 0 || (r.NeedsTime && opts.At.IsZero()) {
+		return nil
+	}
+	rep := Reporter{rule: &r.Metadata, code: r.Code(role)}
+	r.Check(&CertContext{Cert: c, Role: role, At: opts.At}, &rep)
+	return rep.findings
+}
+
+// Lookup returns the metadata of the rule with the given name.
+func (reg *Registry) Lookup(name string) (*Metadata, error) {
 	if r, ok := reg.byName[name]; ok {
-		return r, nil
+		return r.Meta(), nil
 	}
 	return nil, fmt.Errorf("%w: %q", ErrUnknownRule, name)
 }
@@ -92,8 +188,11 @@ type Options struct {
 	At time.Time
 }
 
-// Result is the outcome of linting one certificate.
+// Result is the outcome of linting one object.
 type Result struct {
+	// Kind is the kind of object linted.
+	Kind Kind
+	// Role is the certificate's role (certificates only).
 	Role         matterext.Role
 	RoleDetected bool // true when Role was inferred rather than given
 	Findings     []Finding
@@ -120,77 +219,87 @@ func (r Result) Has(name string) bool {
 	return false
 }
 
-// Lint runs every applicable rule on c. Findings come in rule-name order.
+// Lint runs every certificate rule of c's role on c. Findings come in
+// rule-name order.
 func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
-	res := Result{Role: opts.Role}
+	res := Result{Kind: KindCertificate, Role: opts.Role}
 	if res.Role == matterext.RoleUnknown {
 		res.Role = matterext.DetectRole(c)
 		res.RoleDetected = true
 	}
-	ctx := Context{Cert: c, Role: res.Role, At: opts.At}
-	rep := Reporter{role: res.Role}
-	for _, r := range reg.rules {
-		if r.Roles&res.Role&^matterext.NonCertificateRoles == 0 || (r.NeedsTime && opts.At.IsZero()) || r.Batch {
+	ctx := CertContext{Cert: c, Role: res.Role, At: opts.At}
+	var rep Reporter
+	for _, r := range reg.certs {
+		if r.Roles&res.Role == 0 || (r.NeedsTime && opts.At.IsZero()) {
 			continue
 		}
-		rep.rule = r
+		rep.rule, rep.code = &r.Metadata, r.Code(res.Role)
 		r.Check(&ctx, &rep)
 	}
 	res.Findings = rep.findings
 	return res
 }
 
-// LintCD runs every rule of RoleCD on a Certification Declaration.
+// LintCD runs every CD rule on a Certification Declaration.
 func (reg *Registry) LintCD(cd *matterext.CertificationDeclaration) Result {
-	return reg.lintObject(Context{CD: cd, Role: matterext.RoleCD})
-}
-
-// LintCRL runs every rule of RoleCRL on a CRL.
-func (reg *Registry) LintCRL(l *matterext.CRL) Result {
-	return reg.lintObject(Context{CRL: l, Role: matterext.RoleCRL})
-}
-
-// LintPoint runs every rule of RolePoint on a DCL revocation point.
-func (reg *Registry) LintPoint(p *matterext.RevocationPoint) Result {
-	return reg.lintObject(Context{Point: p, Role: matterext.RolePoint})
-}
-
-func (reg *Registry) lintObject(ctx Context) Result {
-	rep := Reporter{role: ctx.Role}
-	for _, r := range reg.rules {
-		if r.Roles&ctx.Role == 0 {
-			continue
-		}
-		rep.rule = r
-		r.Check(&ctx, &rep)
+	var rep Reporter
+	for _, r := range reg.cds {
+		rep.rule, rep.code = &r.Metadata, r.Code(0)
+		r.Check(cd, &rep)
 	}
-	return Result{Role: ctx.Role, Findings: rep.findings}
+	return Result{Kind: KindCD, Findings: rep.findings}
+}
+
+// LintCRL runs every CRL rule on a CRL.
+func (reg *Registry) LintCRL(l *matterext.CRL) Result {
+	var rep Reporter
+	for _, r := range reg.crls {
+		rep.rule, rep.code = &r.Metadata, r.Code(0)
+		r.Check(l, &rep)
+	}
+	return Result{Kind: KindCRL, Findings: rep.findings}
+}
+
+// LintPoint runs every point rule on a DCL revocation point.
+func (reg *Registry) LintPoint(p *matterext.RevocationPoint) Result {
+	var rep Reporter
+	for _, r := range reg.points {
+		rep.rule, rep.code = &r.Metadata, r.Code(0)
+		r.Check(p, &rep)
+	}
+	return Result{Kind: KindPoint, Findings: rep.findings}
 }
 
 // Filter returns a new registry with the rules for which keep is true.
-func (reg *Registry) Filter(keep func(*Rule) bool) *Registry {
+func (reg *Registry) Filter(keep func(*Metadata) bool) *Registry {
 	out := NewRegistry()
-	for _, r := range reg.rules {
-		if keep(r) {
-			out.byName[r.Name] = r
-			out.rules = append(out.rules, r)
+	for _, m := range reg.all {
+		if keep(m) {
+			out.add(reg.byName[m.Name])
 		}
 	}
 	return out
 }
 
-// Profiles are named rule selections.
-var Profiles = []struct {
+// Profile is a named rule selection.
+type Profile struct {
 	Name, Description string
-	Keep              func(*Rule) bool
-}{
-	{"all", "every rule", func(*Rule) bool { return true }},
-	{"sdk-compat", "only rules whose breach the reference SDK's verifier reports (a rule with an SDK result code): what a commissioner enforces",
-		func(r *Rule) bool { return r.SDK != SDKNotChecked }},
-	{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
-		func(r *Rule) bool { return r.Source != SourceDCL }},
-	{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics and the Matter format rules it shares",
-		func(r *Rule) bool { return r.Source == SourceDCL || r.Source == SourceRFC5280 || r.SDK == SDKFormat }},
+	Keep              func(*Metadata) bool
+}
+
+// Profiles returns the named rule selections.
+func Profiles() []Profile {
+	return []Profile{
+		{"all", "every rule", func(*Metadata) bool { return true }},
+		{"sdk-compat", "only rules whose breach the reference SDK's verifier reports (a rule with an SDK result code): what a commissioner enforces",
+			func(m *Metadata) bool { return m.SDK != SDKNotChecked }},
+		{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
+			func(m *Metadata) bool { return m.Source != SourceDCL }},
+		{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics and the Matter format rules it shares",
+			func(m *Metadata) bool {
+				return m.Source == SourceDCL || m.Source == SourceRFC5280 || m.SDK == SDKFormat || m.SDK == SDKVIDPID
+			}},
+	}
 }
 
 // Select returns the registry restricted to a profile and to include and
@@ -198,42 +307,44 @@ var Profiles = []struct {
 // (e.g. "DCL", "RFC5280"); an unknown entry is an error wrapping
 // ErrUnknownRule.
 func (reg *Registry) Select(profile string, include, exclude []string) (*Registry, error) {
-	keep := func(*Rule) bool { return true }
+	keep := func(*Metadata) bool { return true }
 	if profile != "" {
 		found := false
-		for _, p := range Profiles {
+		var names []string
+		for _, p := range Profiles() {
+			names = append(names, p.Name)
 			if p.Name == profile {
 				keep, found = p.Keep, true
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%w: profile %q", ErrUnknownRule, profile)
+			return nil, fmt.Errorf("%w: profile %q (profiles: %s)", ErrUnknownRule, profile, strings.Join(names, ", "))
 		}
 	}
 	sources := map[string]bool{}
-	for _, r := range reg.rules {
-		sources[strings.ToLower(string(r.Source))] = true
+	for _, m := range reg.all {
+		sources[strings.ToLower(string(m.Source))] = true
 	}
 	for _, n := range append(append([]string(nil), include...), exclude...) {
 		if _, ok := reg.byName[n]; !ok && !sources[strings.ToLower(n)] {
 			return nil, fmt.Errorf("%w: %q is neither a rule name nor a source", ErrUnknownRule, n)
 		}
 	}
-	match := func(r *Rule, list []string) bool {
+	match := func(m *Metadata, list []string) bool {
 		for _, n := range list {
-			if n == r.Name || strings.EqualFold(n, string(r.Source)) {
+			if n == m.Name || strings.EqualFold(n, string(m.Source)) {
 				return true
 			}
 		}
 		return false
 	}
-	return reg.Filter(func(r *Rule) bool {
-		if match(r, exclude) {
+	return reg.Filter(func(m *Metadata) bool {
+		if match(m, exclude) {
 			return false
 		}
 		if len(include) > 0 {
-			return match(r, include)
+			return match(m, include)
 		}
-		return keep(r)
+		return keep(m)
 	}), nil
 }

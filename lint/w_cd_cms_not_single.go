@@ -3,16 +3,16 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cd_cms_not_single",
 				"A CD has exactly one digestAlgorithm and exactly one SignerInfo",
 				citeTCDA12+"; matter-pki-rules.md §5.1", SourceTestHarness),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK:  SDKNotChecked,
 			Note: "The SDK reads the first SignerInfo and ignores the others.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			sd := ctx.CD.CMS
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			sd := cd.CMS
 			if n := len(sd.DigestAlgorithms); n > 1 {
 				r.Add("SignedData.digestAlgorithms", itoa(int64(n))+" entries", "1", "digestAlgorithms has "+itoa(int64(n))+" entries")
 			}

@@ -3,15 +3,15 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cd_product_id_array_too_long",
 				"The CD product_id_array should hold at most 100 entries (the SDK's full decoder and its size estimate stop there)",
 				citeCDDecode+" (full decoder, kMaxCMSSignedCDMessage); "+citeTCDA12, SourceTestHarness),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if f := cdField(ctx, matterext.CDTagProductIDs); f != nil && len(f.Uints) > 100 {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			if f := cdField(cd, matterext.CDTagProductIDs); f != nil && len(f.Uints) > 100 {
 				r.Add(cdFieldLoc(f), itoa(int64(len(f.Uints)))+" entries", "at most 100", "product_id_array has "+itoa(int64(len(f.Uints)))+" entries")
 			}
 		},

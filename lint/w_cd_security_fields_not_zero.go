@@ -3,17 +3,17 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cd_security_fields_not_zero",
 				"The CD security_level and security_information must be 0 (devices are tested for it; commissioners ignore them)",
 				citeTCDA12+"; Matter spec §6.3.1 as quoted by TestCommissionerDUTVectors.cpp; SDK vectors struct_cd_security_level_wrong, struct_cd_security_info_wrong", SourceTestHarness),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK:  SDKNotChecked,
 			Note: "Commissioners SHALL ignore these fields, so the SDK accepts non-zero values; the device certification test fails them.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			for _, tag := range []uint8{matterext.CDTagSecurityLevel, matterext.CDTagSecurityInformation} {
-				if f := cdField(ctx, tag); f != nil && f.Uint != 0 {
+				if f := cdField(cd, tag); f != nil && f.Uint != 0 {
 					r.Add(cdFieldLoc(f), itoa(int64(f.Uint)), "0", f.Spec.Name+" is "+itoa(int64(f.Uint))+"; expected 0")
 				}
 			}

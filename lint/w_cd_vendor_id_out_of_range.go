@@ -3,16 +3,16 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CDRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cd_vendor_id_out_of_range",
 				"The CD vendor_id must be in 0x0001-0xFFEF outside test (CI) environments",
 				citeTCDA12+" step 6.2", SourceTestHarness),
-			Roles: matterext.RoleCD, SDK: SDKNotChecked,
+			SDK:  SDKNotChecked,
 			Note: "Test vendor IDs 0xFFF1-0xFFF4 are fine for development CDs signed with the test key.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			if f := cdField(ctx, matterext.CDTagVendorID); f != nil && (f.Uint == 0 || f.Uint > 0xFFEF) {
+		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
+			if f := cdField(cd, matterext.CDTagVendorID); f != nil && (f.Uint == 0 || f.Uint > 0xFFEF) {
 				r.Add(cdFieldLoc(f), matterext.FormatID(uint16(f.Uint)), "0001-FFEF", "vendor_id "+matterext.FormatID(uint16(f.Uint))+" is outside 0x0001-0xFFEF")
 			}
 		},

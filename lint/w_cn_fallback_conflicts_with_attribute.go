@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cn_fallback_conflicts_with_attribute",
 				"The commonName's Mvid:/Mpid: values differ from the Matter OID attributes (the attributes win)",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK silently uses the OID attributes; the DCL resolves such conflicts its own way.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()
 			if err != nil {
 				return

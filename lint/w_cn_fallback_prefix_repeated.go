@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_cn_fallback_prefix_repeated",
 				"When the commonName fallback is used, each of Mvid: and Mpid: should occur exactly once",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK verifier takes the first valid occurrence (vector 11 passes); the certification test harness rejects a repeated prefix.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()
 			if err != nil || (vp.VIDForm != matterext.FormCommonName && vp.PIDForm != matterext.FormCommonName) {
 				return

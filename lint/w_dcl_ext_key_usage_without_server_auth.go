@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_dcl_ext_key_usage_without_server_auth",
 				"An extKeyUsage extension without serverAuth or anyExtendedKeyUsage makes the DCL reject the certificate",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAttestation, SDK: SDKNotChecked,
 			Note: "Matter allows any extKeyUsage on PAA/PAI/DAC (the SDK vectors with EKU clientAuth,serverAuth pass); the DCL's Go chain verification requires serverAuth or anyExtendedKeyUsage when the extension is present.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			eku := ctx.Cert.ExtKeyUsage
 			if eku == nil || eku.Err != "" {
 				return

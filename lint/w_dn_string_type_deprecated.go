@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_dn_string_type_deprecated",
 				"DN attribute values should be UTF8String or PrintableString, not TeletexString, UniversalString or BMPString",
 				"RFC 5280 §4.1.2.4 (new certificates use PrintableString or UTF8String)", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			eachDNAttribute(ctx.Cert, func(loc string, a matterext.Attribute) {
 				switch a.Tag {
 				case matterext.TagT61String, matterext.TagUniversalString, matterext.TagBMPString:

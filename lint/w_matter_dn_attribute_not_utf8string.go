@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_matter_dn_attribute_not_utf8string",
 				"Matter VID and PID subject attributes should be UTF8String, as chip-cert writes them",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK accepts any string type (it reads the raw bytes); the specification most likely mandates UTF8String, which could not be verified.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range ctx.Cert.Subject.Attributes {
 				if (a.Type.Equal(matterext.OIDMatterVendorID) || a.Type.Equal(matterext.OIDMatterProductID)) && a.IsString() && a.Tag != matterext.TagUTF8String {
 					r.Add("tbsCertificate.subject["+a.Type.Name()+"]", matterext.TagName(a.Tag), "UTF8String", a.Type.Name()+" is a "+matterext.TagName(a.Tag)+"; chip-cert and the specification's examples use UTF8String")

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_paa_self_signature_invalid",
 				"A self-issued PAA's signature should verify under its own public key",
@@ -15,7 +15,7 @@ func init() {
 			Roles: matterext.RolePAA, SDK: SDKNotChecked,
 			Note: "Neither the SDK nor the DCL verifies the PAA self-signature.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			if !c.SelfIssued() {
 				return

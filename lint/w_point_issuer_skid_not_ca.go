@@ -7,15 +7,13 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_point_issuer_skid_not_ca", "issuerSubjectKeyID should be the SKID of the CRL's certificate authority: the delegator, the PAA of a PAA-delegated signer, or the signer itself",
 				citeCRLBuild+" step 8; dcl-rules.md §6.3 (the DCL never compares it)", SourceMatter),
-			Roles: matterext.RolePoint,
-			Note:  "The DCL accepts any well-formed value; the SDK's revocation-set script rejects the point when it is not the CA's SKID.",
+			Note: "The DCL accepts any well-formed value; the SDK's revocation-set script rejects the point when it is not the CA's SKID.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
-			p := ctx.Point
+		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			signer, err := pointCert(p.CRLSignerCertificate)
 			if err != nil {
 				return

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_subject_key_id_not_method1",
 				"The subjectKeyIdentifier should be the SHA-1 of the subjectPublicKey BIT STRING value (RFC 5280 method 1), as chip-cert derives it",
@@ -16,7 +16,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "Verifiers never recompute the SKID; only AKID-to-SKID equality matters. A SKID not derived from the key is legal but hides key reuse and confuses tooling.",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			sk := c.SubjectKeyID
 			if sk == nil || sk.Err != "" || len(sk.ID) != 20 || !c.PublicKey.Key.Present {

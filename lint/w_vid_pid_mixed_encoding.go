@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_vid_pid_mixed_encoding",
 				"VID and PID must use the same encoding: when either is a Matter OID attribute, the commonName fallback is ignored for both",
 				citeVIDPID+" (§3.2); SDK vectors vidpid_fallback_encoding_16, 17", SourceMatter),
 			Roles: rolesAll, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()
 			if err != nil {
 				return

@@ -3,7 +3,7 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("w_vid_reserved_value",
 				"The VID must not be 0x0000 (Common/Unspecified) or outside 0x0001-0xFFF4 (0xFFFF is the SDK's \"not specified\" sentinel)",
@@ -11,7 +11,7 @@ func init() {
 			Roles: rolesAll, SDK: SDKNotChecked,
 			Note: "The SDK does not range-check VIDs; the DCL reads 0000 as \"no VID\".",
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			if vp, err := ctx.VIDPID(); err == nil && vp.HasVID() && (vp.VID == 0 || vp.VID > 0xFFF4) {
 				r.Add("tbsCertificate.subject", matterext.FormatID(vp.VID), "0001-FFF4", "VID "+matterext.FormatID(vp.VID)+" is reserved")
 			}

@@ -5,7 +5,9 @@ import (
 	"strings"
 )
 
-// Role is the place of a certificate in the attestation PKI.
+// Role is the place of a certificate in the attestation PKI. Roles are
+// certificate roles only; what kind of object something is (certificate,
+// CD, CRL, revocation point) is a separate matter (lint.Kind).
 type Role uint8
 
 const (
@@ -14,18 +16,12 @@ const (
 	RolePAI                             // Product Attestation Intermediate
 	RoleDAC                             // Device Attestation Certificate
 	RoleCRLSigner                       // delegated CRL signer (Matter 1.3+)
-	RoleCD                              // Certification Declaration (not a certificate)
-	RoleCRL                             // certificate revocation list
-	RolePoint                           // DCL revocation distribution point
-
-	// NonCertificateRoles are the roles of objects that are not certificates.
-	NonCertificateRoles = RoleCD | RoleCRL | RolePoint
 )
 
 var roleNames = []struct {
 	r    Role
 	name string
-}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}, {RoleCD, "cd"}, {RoleCRL, "crl"}, {RolePoint, "revocation-point"}}
+}{{RolePAA, "paa"}, {RolePAI, "pai"}, {RoleDAC, "dac"}, {RoleCRLSigner, "crl-signer"}}
 
 // String returns the lower-case name: "paa", "pai", "dac", "crl-signer", or
 // several joined by "," for a set of roles.

@@ -2,9 +2,12 @@ package verify_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/matterlint/matterlint/internal/fixtures"
+	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 )
@@ -42,7 +45,9 @@ func TestCDChecks(t *testing.T) {
 		cd     *fixtures.CD
 		device verify.Device
 		code   matterext.ResultCode
-		check  string
+		// check is the verify check that fails first; "lint:" names the
+		// SDK check of the lint rule that does.
+		check string
 	}{
 		{"valid", fixtures.ValidCD(), device, matterext.Success, ""},
 		{"unknown signer", func() *fixtures.CD { c := fixtures.ValidCD(); c.KeyID = make([]byte, 20); return c }(), device,
@@ -58,9 +63,9 @@ func TestCDChecks(t *testing.T) {
 		{"PAA not authorized", field(func(f *fixtures.CDFields) { f.SetAuthorizedPAAs(make([]byte, 20)) }), device,
 			matterext.CertificationDeclarationInvalidPAA, verify.CheckCDAuthorizedPAA},
 		{"content does not decode", field(func(f *fixtures.CDFields) { f.Omit(1) }), device,
-			matterext.CertificationDeclarationInvalidFormat, "e_cd_content_invalid"},
+			matterext.CertificationDeclarationInvalidFormat, "lint:603"},
 		{"signer info version", func() *fixtures.CD { c := fixtures.ValidCD(); c.SignerVersion = 1; return c }(), device,
-			matterext.CertificationDeclarationNoKeyID, "e_cd_signer_info_version_not_3"},
+			matterext.CertificationDeclarationNoKeyID, "lint:600"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,8 +81,14 @@ func TestCDChecks(t *testing.T) {
 			if tc.code == matterext.Success {
 				return
 			}
-			if res.Findings[0].Check != tc.check {
-				t.Errorf("first failure %s, want %s", res.Findings[0].Check, tc.check)
+			first := res.Findings[0].Check
+			if code, ok := strings.CutPrefix(tc.check, "lint:"); ok {
+				// a lint rule of the CD, named by its metadata, not its name
+				if m, err := lint.Default().Lookup(first); err != nil || m.Kind != lint.KindCD || fmt.Sprint(int(m.Code(0))) != code {
+					t.Errorf("first failure %s is not a CD lint rule with SDK code %s (%v)", first, code, err)
+				}
+			} else if first != tc.check {
+				t.Errorf("first failure %s, want %s", first, tc.check)
 			}
 			if !errors.Is(res.Err(), tc.code) {
 				t.Errorf("errors.Is(%v, %v) is false", res.Err(), tc.code)

@@ -3,6 +3,8 @@ package verify
 import (
 	"sync"
 
+	zlint "github.com/zmap/zlint/v3/lint"
+
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -41,6 +43,7 @@ const (
 	CheckDACNotRevoked     = "dac_not_revoked"
 	CheckPAINotRevoked     = "pai_not_revoked"
 	CheckSDKCrash          = "sdk_openssl_null_key_id_crash"
+	CheckCRLSigner         = "crl_issued_by_signer"
 )
 
 // CheckInfo describes a verify check for listings and `explain`.
@@ -88,8 +91,25 @@ var Checks = []CheckInfo{
 	{CheckDACNotRevoked, matterext.DacRevoked, "the DAC is not in the revocation set or a given CRL"},
 	{CheckPAINotRevoked, matterext.PaiRevoked, "the PAI is not in the revocation set or a given CRL"},
 	{CheckSDKCrash, matterext.Success, "OpenSSL-based commissioners before SDK 1.5 do not crash on the PAI or DAC (a SKID/AKID OpenSSL cannot decode)"},
+	{CheckCRLSigner, matterext.Success, "a CRL's AKID is its signer's SKID, its issuer the signer's subject, and its signature verifies under the signer's key (crl --signer; revocation-set)"},
 	{CheckDeviceVendorID, matterext.Success, "the DAC VID equals the device's VID (informational without a CD)"},
 	{CheckDeviceProductID, matterext.Success, "the DAC PID equals the device's PID (informational without a CD)"},
 }
 
 var defaultRegistry = sync.OnceValue(lint.Default)
+
+// CheckMetadata describes a verify check in the shape of a lint rule's
+// metadata, for writers that list checks and rules alike; nil when name is
+// not a check. Its severity is error: a failing check fails attestation.
+func CheckMetadata(name string) *lint.Metadata {
+	for _, c := range Checks {
+		if c.Name == name {
+			cite := "matter-pki-rules.md §4-6"
+			if c.Code != matterext.Success {
+				cite += " (SDK " + c.Code.String() + ")"
+			}
+			return &lint.Metadata{LintMetadata: zlint.LintMetadata{Name: c.Name, Description: c.Description, Citation: cite, Source: lint.SourceMatter}, Level: lint.Error}
+		}
+	}
+	return nil
+}

@@ -254,14 +254,6 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 // add records a PAI/PAA finding.
 func (v *Verifier) add(f Finding) { v.findings = append(v.findings, f) }
 
-// vidpidExtraction are the rules whose failure is the SDK's VID/PID
-// extraction step rather than its format check.
-var vidpidExtraction = map[string]bool{
-	"e_cn_fallback_malformed":              true,
-	"e_matter_vid_pid_attribute_malformed": true,
-	"e_matter_vid_pid_attribute_duplicate": true,
-}
-
 // lintCert runs the lint rules on c and files each finding at its SDK step.
 func (v *Verifier) lintCert(c *matterext.Certificate, role matterext.Role, opts lint.Options) {
 	v.findings = appendLint(v.findings, v.reg, c, role, opts)
@@ -282,38 +274,34 @@ func appendLint(out []Finding, reg *lint.Registry, c *matterext.Certificate, rol
 	return out
 }
 
-// lintStep places a lint finding in the SDK's order.
+// lintStep places a lint finding in the SDK's order, from the rule's
+// metadata: its SDK check, and for a PAA what the verifier reads of it.
 func lintStep(f *lint.Finding, role matterext.Role) int {
 	if f.SDKCode == matterext.Success {
 		return stepInformational
 	}
-	name := f.Rule.Name
 	if role == matterext.RolePAA {
 		// The verifier does not format-check the PAA; it only extracts its
-		// VID/PID and reads its SKID.
-		switch {
-		case vidpidExtraction[name]:
+		// VID/PID, refuses a PID, reads its SKID and validates the chain.
+		switch f.Rule.PAA {
+		case lint.PAAVIDPID:
 			return stepPAAExtract
-		case name == "e_paa_pid_present":
+		case lint.PAAProductID:
 			return stepPAAProductID
-		case name == "e_subject_key_id_missing" || name == "e_subject_key_id_length_not_20":
+		case lint.PAASKID:
 			return stepPAASKID
-		case f.Rule.SDK == lint.SDKChain:
+		}
+		if f.Rule.SDK == lint.SDKChain {
 			return stepChain
 		}
 		return stepInformational
 	}
+	dac := role == matterext.RoleDAC
 	switch f.Rule.SDK {
 	case lint.SDKFormat:
-		switch {
-		case vidpidExtraction[name] && role == matterext.RoleDAC:
-			return stepDACExtract
-		case vidpidExtraction[name]:
-			return stepPAIExtract
-		case role == matterext.RoleDAC:
-			return stepDACFormat
-		}
-		return stepPAIFormat
+		return pick(dac, stepDACFormat, stepPAIFormat)
+	case lint.SDKVIDPID:
+		return pick(dac, stepDACExtract, stepPAIExtract)
 	case lint.SDKVendorID:
 		return stepVendorID
 	case lint.SDKProductID:
@@ -324,6 +312,13 @@ func lintStep(f *lint.Finding, role matterext.Role) int {
 		return stepChain
 	}
 	return stepInformational
+}
+
+func pick(c bool, a, b int) int {
+	if c {
+		return a
+	}
+	return b
 }
 
 // findPAA looks the PAA up by the PAI's AKID and runs the PAA-only checks.

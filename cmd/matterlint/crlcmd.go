@@ -50,7 +50,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	reg := lint.Default()
 	var crlRules []report.RuleInfo
-	for _, r := range append(reg.Rules(), crlSignerRule) {
+	for _, r := range append(reg.Rules(), verify.CheckMetadata(verify.CheckCRLSigner)) {
 		crlRules = append(crlRules, report.RuleInfoOf(r))
 	}
 	items := itemWriterFor(*format, stdout, "crl", crlRules)
@@ -119,20 +119,10 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitCode(sum)
 }
 
-// crlSignerRule reports CRLs that do not match the signer given with --signer.
-var crlSignerRule = &lint.Rule{
-	Metadata: lint.Metadata{
-		LintMetadata: lintMetadataOf("e_crl_signer_mismatch", "The CRL's AKID must be the signer's SKID, its issuer the signer's subject, and its signature must verify under the signer's key",
-			"RFC 5280 §6.3.3; Matter SDK generate_revocation_set.py step 6a (AKID) and the §6.3 validation it leaves as a TODO; matter-pki-rules.md §6.2", "Matter"),
-		Roles: matterext.RoleCRL,
-	},
-	Check: func(*lint.Context, *lint.Reporter) {},
-}
-
 func signerFindings(l *matterext.CRL, signer *matterext.Certificate) []lint.Finding {
 	var fs []lint.Finding
 	for _, p := range verify.CRLSignerProblems(l, signer) {
-		fs = append(fs, lint.Finding{Rule: crlSignerRule, Location: p.Location, Found: p.Found, Expected: p.Expected, Message: p.Message})
+		fs = append(fs, lint.Finding{Rule: verify.CheckMetadata(verify.CheckCRLSigner), Location: p.Location, Found: p.Found, Expected: p.Expected, Message: p.Message})
 	}
 	return fs
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,7 +131,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := lint.Options{}
 	if *roleFlag != "auto" {
 		r, err := matterext.ParseRole(*roleFlag)
-		if err == nil && r&matterext.NonCertificateRoles != 0 {
+		if slices.Contains([]string{"cd", "crl", "revocation-point"}, *roleFlag) {
 			err = errors.New("not a certificate role; CDs are linted with `matterlint cd`, CRLs with `matterlint crl`")
 		}
 		if err != nil {
@@ -227,7 +228,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // batchRoleRules reports whether any batch rule is selected.
 func batchRoleRules(reg *lint.Registry) bool {
 	for _, r := range reg.Rules() {
-		if r.Batch {
+		if r.Kind == lint.KindBatch {
 			return true
 		}
 	}

@@ -50,7 +50,7 @@ func TestCRLCLI(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "crl", "--signer", paa, filepath.Join(crls, "Matter-Development-PAI-FFF1-noPID-CRL.pem"))
-	if code != exitFindings || !strings.Contains(out, "e_crl_signer_mismatch") {
+	if code != exitFindings || !strings.Contains(out, "crl_issued_by_signer") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -44,7 +44,7 @@ type RuleInfo struct {
 }
 
 // RuleInfoOf describes a lint rule.
-func RuleInfoOf(r *lint.Rule) RuleInfo {
+func RuleInfoOf(r *lint.Metadata) RuleInfo {
 	return RuleInfo{Name: r.Name, Description: r.Description, Citation: r.Citation, Source: string(r.Source), Note: r.Note, Severity: r.Severity()}
 }
 

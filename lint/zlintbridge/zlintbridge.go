@@ -52,8 +52,8 @@ var ErrUnparsable = errors.New("zcrypto cannot parse the certificate")
 // Pass runs a fixed list of zlint certificate lints.
 type Pass struct {
 	lints      []*zl.CertificateLint
-	rules      []*lint.Rule
-	unparsable *lint.Rule
+	rules      []*lint.Metadata
+	unparsable *lint.Metadata
 	cfg        zl.Configuration
 }
 
@@ -68,13 +68,10 @@ func NewPass(names []string) (*Pass, error) {
 		names = RFC5280
 	}
 	p := &Pass{cfg: zl.NewEmptyConfig()}
-	p.unparsable = &lint.Rule{
-		Metadata: lint.Metadata{
-			LintMetadata: zl.LintMetadata{Name: UnparsableRule, Description: "zcrypto cannot parse the certificate, so the opt-in zlint pass did not run on it",
-				Citation: "zlint-notes.md §3.1 (zcrypto leniency)", Source: zl.LintSource(SourcePrefix + "framework")},
-			Roles: matterext.RolePAA | matterext.RolePAI | matterext.RoleDAC | matterext.RoleCRLSigner,
-		},
-		Check: func(*lint.Context, *lint.Reporter) {},
+	p.unparsable = &lint.Metadata{
+		LintMetadata: zl.LintMetadata{Name: UnparsableRule, Description: "zcrypto cannot parse the certificate, so the opt-in zlint pass did not run on it",
+			Citation: "zlint-notes.md §3.1 (zcrypto leniency)", Source: zl.LintSource(SourcePrefix + "framework")},
+		Kind: lint.KindCertificate, Roles: allRoles,
 	}
 	lookup := zl.GlobalRegistry().CertificateLints()
 	for _, n := range names {
@@ -85,17 +82,17 @@ func NewPass(names []string) (*Pass, error) {
 		md := l.LintMetadata
 		md.Source = zl.LintSource(SourcePrefix + string(md.Source))
 		p.lints = append(p.lints, l)
-		p.rules = append(p.rules, &lint.Rule{
-			Metadata: lint.Metadata{LintMetadata: md, Roles: matterext.RolePAA | matterext.RolePAI | matterext.RoleDAC | matterext.RoleCRLSigner},
-			Check:    func(*lint.Context, *lint.Reporter) {}, // findings come from Pass.Lint
-		})
+		p.rules = append(p.rules, &lint.Metadata{LintMetadata: md, Kind: lint.KindCertificate, Roles: allRoles})
 	}
 	return p, nil
 }
 
-// Rules returns the rules the pass reports under, for listings.
-func (p *Pass) Rules() []*lint.Rule {
-	return append(append([]*lint.Rule(nil), p.rules...), p.unparsable)
+const allRoles = matterext.RolePAA | matterext.RolePAI | matterext.RoleDAC | matterext.RoleCRLSigner
+
+// Rules returns the metadata the pass reports its findings under, for
+// listings. The findings come from Lint; these are not lint rules.
+func (p *Pass) Rules() []*lint.Metadata {
+	return append(append([]*lint.Metadata(nil), p.rules...), p.unparsable)
 }
 
 // LintOrNotice is Lint, except that a certificate zcrypto cannot parse gives
@@ -143,9 +140,9 @@ func Register(reg *lint.Registry) (err error) {
 			err = fmt.Errorf("%w: %v", lint.ErrDuplicateRule, r)
 		}
 	}()
-	for _, r := range reg.Rules() {
-		if r.NeedsTime || r.Batch || r.Roles&^matterext.NonCertificateRoles == 0 {
-			continue // zlint has no evaluation time, no batches, and lints only certificates here
+	for _, r := range reg.CertRules() {
+		if r.NeedsTime {
+			continue // zlint has no evaluation time
 		}
 		rule := r
 		zl.RegisterCertificateLint(&zl.CertificateLint{
@@ -156,10 +153,10 @@ func Register(reg *lint.Registry) (err error) {
 	return nil
 }
 
-// adapter runs one matterlint rule as a zlint certificate lint.
+// adapter runs one matterlint certificate rule as a zlint certificate lint.
 type adapter struct {
-	rule *lint.Rule
-	res  lint.Result
+	rule     *lint.CertRule
+	findings []lint.Finding
 }
 
 func (a *adapter) CheckApplies(c *zx509.Certificate) bool {
@@ -171,20 +168,16 @@ func (a *adapter) CheckApplies(c *zx509.Certificate) bool {
 	if a.rule.Roles&role == 0 {
 		return false
 	}
-	reg := lint.NewRegistry()
-	if reg.Register(a.rule) != nil {
-		return false
-	}
-	a.res = reg.Lint(mc, lint.Options{Role: role})
+	a.findings = a.rule.Lint(mc, lint.Options{Role: role})
 	return true
 }
 
 func (a *adapter) Execute(*zx509.Certificate) *zl.LintResult {
-	if len(a.res.Findings) == 0 {
+	if len(a.findings) == 0 {
 		return &zl.LintResult{Status: zl.Pass}
 	}
 	var msgs []string
-	for _, f := range a.res.Findings {
+	for _, f := range a.findings {
 		msgs = append(msgs, f.Location+": "+f.Message)
 	}
 	status := zl.Error

@@ -3,14 +3,14 @@ package lint
 import "github.com/matterlint/matterlint/matterext"
 
 func init() {
-	register(&Rule{
+	register(&CertRule{
 		Metadata: Metadata{
-			LintMetadata: lintMeta("e_crl_signer_key_usage_forbidden_bits",
+			LintMetadata: lintMeta("e_crlsigner_key_usage_forbidden_bits",
 				"A delegated CRL signer's keyUsage may assert only cRLSign and digitalSignature",
 				citeCRLSigner, SourceDCL),
 			Roles: matterext.RoleCRLSigner, SDK: SDKNotChecked,
 		},
-		Check: func(ctx *Context, r *Reporter) {
+		Check: func(ctx *CertContext, r *Reporter) {
 			const allowed = matterext.KUCRLSign | matterext.KUDigitalSignature
 			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits&^allowed != 0 {
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "cRLSign[|digitalSignature]", "CRL signer keyUsage asserts "+matterext.KeyUsageString(ku.Bits&^allowed)+", which it must not")
