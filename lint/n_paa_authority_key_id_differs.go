@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"bytes"
-
-	"github.com/matterlint/matterlint/matterext"
-)
+import "github.com/matterlint/matterlint/matterext"
 
 func init() {
 	register(&CertRule{
@@ -16,11 +12,11 @@ func init() {
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
-			ak, sk := c.AuthorityKeyID, c.SubjectKeyID
-			if ak == nil || sk == nil || !ak.HasKeyID || sk.Err != "" || !c.SelfIssued() {
+			if !c.SelfIssued() {
 				return
 			}
-			if !bytes.Equal(ak.KeyID, sk.ID) {
+			if matterext.Relate(c, c).KeyID == matterext.KeyIDMismatch {
+				ak, sk := c.AuthorityKeyID, c.SubjectKeyID
 				r.Add("tbsCertificate.extensions[authorityKeyIdentifier].extnValue.keyIdentifier", matterext.HexColon(ak.KeyID), matterext.HexColon(sk.ID),
 					"self-signed PAA has AKID "+matterext.HexColon(ak.KeyID)+" but SKID "+matterext.HexColon(sk.ID))
 			}

@@ -20,11 +20,7 @@ func init() {
 			if !c.SelfIssued() {
 				return
 			}
-			pub, err := c.ECDSAPublicKey()
-			if err != nil {
-				return // reported by the key rules
-			}
-			if err := c.CheckSignature(pub); errors.Is(err, matterext.ErrBadSignature) {
+			if err := c.CheckSignatureFrom(c); errors.Is(err, matterext.ErrBadSignature) { // other errors: the key rules report them
 				r.Add("signatureValue", "does not verify", "a valid self-signature", "PAA self-signature does not verify under its own public key")
 			}
 		},

@@ -111,11 +111,10 @@ func (t *CDTrust) Clone() *CDTrust {
 // AddSigner adds a CD signing certificate, which must be issued by the CSA
 // Matter Certification and Testing CA and verify under its key.
 func (t *CDTrust) AddSigner(c *matterext.Certificate, source string) error {
-	rootKey, err := t.root.ECDSAPublicKey()
-	if err != nil {
+	if _, err := t.root.ECDSAPublicKey(); err != nil {
 		return err
 	}
-	if !bytes.Equal(c.Issuer.Raw, t.root.Subject.Raw) || c.CheckSignature(rootKey) != nil {
+	if !matterext.Relate(c, t.root).Names || c.CheckSignatureFrom(t.root) != nil {
 		t.Skipped = append(t.Skipped, Skipped{Source: source, Cert: c, Err: ErrCDSignerUntrusted})
 		return fmt.Errorf("%s: %w", source, ErrCDSignerUntrusted)
 	}

@@ -354,14 +354,16 @@ func (v *Verifier) findPAA() {
 			Message:  fmt.Sprintf("PAI VID %s differs from the VID-scoped PAA's VID %s", matterext.FormatID(v.paiVP.VID), matterext.FormatID(pvp.VID)),
 			Citation: citeVerifier + " step 17"})
 	}
-	// The PAI-PAA link of ValidateCertificateChain (step 20).
-	if !bytes.Equal(pai.Issuer.Raw, paa.Subject.Raw) {
+	// The PAI-PAA link of ValidateCertificateChain (step 20). The PAA was
+	// found by AKID = SKID, so only the names and the signature are left.
+	if !matterext.Relate(pai, paa).Names {
 		v.add(chainFinding(CheckPAIIssuerName, "pai", "tbsCertificate.issuer",
 			fmt.Sprintf("PAI issuer %q is not byte-for-byte the PAA subject %q", pai.Issuer.String(), paa.Subject.String())))
 	}
-	if key, err := paa.ECDSAPublicKey(); err != nil {
+	switch err := pai.CheckSignatureFrom(paa); {
+	case errors.Is(err, matterext.ErrUnsupportedKey):
 		v.add(chainFinding(CheckPAISignature, "pai", "signatureValue", "the PAA's public key cannot verify signatures: "+err.Error()))
-	} else if err := pai.CheckSignature(key); err != nil {
+	case err != nil:
 		v.add(chainFinding(CheckPAISignature, "pai", "signatureValue", "PAI signature does not verify under the PAA key: "+err.Error()))
 	}
 	bc := paa.BasicConstraints
@@ -477,13 +479,16 @@ func (v *Verifier) relate(fs []Finding, dac *matterext.Certificate) []Finding {
 		return fs
 	}
 	pai := v.pai
-	if !bytes.Equal(dac.Issuer.Raw, pai.Subject.Raw) {
+	// A missing AKID or SKID is the format rules' finding (step 6-7); the
+	// chain fails on names and on key identifiers that differ.
+	rel := matterext.Relate(dac, pai)
+	if !rel.Names {
 		fs = append(fs, chainFinding(CheckDACIssuerName, "dac", "tbsCertificate.issuer",
 			fmt.Sprintf("DAC issuer %q is not byte-for-byte the PAI subject %q", dac.Issuer.String(), pai.Subject.String())))
 	}
-	if ak, sk := dac.AuthorityKeyID, pai.SubjectKeyID; ak != nil && ak.HasKeyID && sk != nil && sk.Err == "" && !bytes.Equal(ak.KeyID, sk.ID) {
+	if rel.KeyID == matterext.KeyIDMismatch {
 		fs = append(fs, chainFinding(CheckDACAuthorityKeyID, "dac", "tbsCertificate.extensions[authorityKeyIdentifier]",
-			fmt.Sprintf("DAC AKID %s is not the PAI SKID %s", matterext.HexColon(ak.KeyID), matterext.HexColon(sk.ID))))
+			fmt.Sprintf("DAC AKID %s is not the PAI SKID %s", matterext.HexColon(dac.AuthorityKeyID.KeyID), matterext.HexColon(pai.SubjectKeyID.ID))))
 	}
 	if v.paiKey != nil {
 		if err := dac.CheckSignatureFunc(v.paiSig.verifier(v.paiKey)); err != nil {
