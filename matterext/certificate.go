@@ -282,17 +282,17 @@ const MaxCertificateSize = 64 << 10
 // SEQUENCEs cannot be walked; every other defect is recorded on the model.
 func ParseCertificate(der []byte) (*Certificate, error) {
 	if len(der) > MaxCertificateSize {
-		return nil, &ParseError{Offset: 0, Path: "Certificate", Msg: "input larger than 64 KiB"}
+		return nil, &ParseError{Object: ErrNotCertificate, Offset: 0, Path: "Certificate", Msg: "input larger than 64 KiB", TooLarge: true}
 	}
 	c := &Certificate{}
 	in := cryptobyte.String(der)
 	var full cryptobyte.String
 	var tag cbasn1.Tag
 	if !in.ReadAnyASN1Element(&full, &tag) {
-		return nil, &ParseError{Offset: 0, Path: "Certificate", Msg: describeBadElement(der)}
+		return nil, &ParseError{Object: ErrNotCertificate, Offset: 0, Path: "Certificate", Msg: describeBadElement(der)}
 	}
 	if tag != cbasn1.SEQUENCE {
-		return nil, &ParseError{Offset: 0, Path: "Certificate", Msg: "expected SEQUENCE, found " + tagName(uint8(tag))}
+		return nil, &ParseError{Object: ErrNotCertificate, Offset: 0, Path: "Certificate", Msg: "expected SEQUENCE, found " + tagName(uint8(tag))}
 	}
 	c.Raw = full
 	c.TrailingData = in
@@ -303,7 +303,7 @@ func ParseCertificate(der []byte) (*Certificate, error) {
 
 	var tbs cryptobyte.String
 	if !seq.ReadAnyASN1Element(&tbs, &tag) || tag != cbasn1.SEQUENCE {
-		return nil, &ParseError{Offset: hdr, Path: "Certificate.tbsCertificate", Msg: "expected a tbsCertificate SEQUENCE"}
+		return nil, &ParseError{Object: ErrNotCertificate, Offset: hdr, Path: "Certificate.tbsCertificate", Msg: "expected a tbsCertificate SEQUENCE"}
 	}
 	c.RawTBS = tbs
 	if err := c.parseTBS(tbs, hdr); err != nil {
@@ -349,10 +349,10 @@ func (c *Certificate) parseTBS(tbs cryptobyte.String, base int) error {
 		var full cryptobyte.String
 		var tag cbasn1.Tag
 		if !content.ReadAnyASN1Element(&full, &tag) {
-			return &ParseError{Offset: base, Path: "tbsCertificate", Msg: "cannot read element " + itoa(len(els)) + ": " + describeBadElement(content)}
+			return &ParseError{Object: ErrNotCertificate, Offset: base, Path: "tbsCertificate", Msg: "cannot read element " + itoa(len(els)) + ": " + describeBadElement(content)}
 		}
 		if len(els) >= 16 {
-			return &ParseError{Offset: base, Path: "tbsCertificate", Msg: "more than 16 elements"}
+			return &ParseError{Object: ErrNotCertificate, Offset: base, Path: "tbsCertificate", Msg: "more than 16 elements"}
 		}
 		el := element{tag: uint8(tag), full: full}
 		var inner cryptobyte.String

@@ -55,13 +55,13 @@ const MaxCMSSize = 64 << 10
 // defects inside are recorded in Errors and in the fields.
 func ParseSignedData(der []byte) (*SignedData, error) {
 	if len(der) > MaxCMSSize {
-		return nil, &ParseError{Path: "ContentInfo", Msg: "input larger than 64 KiB"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "ContentInfo", Msg: "input larger than 64 KiB", TooLarge: true}
 	}
 	sd := &SignedData{}
 	in := cryptobyte.String(der)
 	var ci, full cryptobyte.String
 	if !in.ReadASN1Element(&full, cbasn1.SEQUENCE) {
-		return nil, &ParseError{Path: "ContentInfo", Msg: "expected a SEQUENCE: " + describeBadElement(der)}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "ContentInfo", Msg: "expected a SEQUENCE: " + describeBadElement(der)}
 	}
 	sd.Raw = full
 	if len(in) > 0 {
@@ -70,21 +70,21 @@ func ParseSignedData(der []byte) (*SignedData, error) {
 	full.ReadASN1(&ci, cbasn1.SEQUENCE)
 	var ct cryptobyte.String
 	if !ci.ReadASN1(&ct, cbasn1.OBJECT_IDENTIFIER) {
-		return nil, &ParseError{Path: "ContentInfo.contentType", Msg: "expected an OBJECT IDENTIFIER"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "ContentInfo.contentType", Msg: "expected an OBJECT IDENTIFIER"}
 	}
 	sd.ContentType = OID(ct)
 	var explicit, s cryptobyte.String
 	if !ci.ReadASN1(&explicit, cbasn1.Tag(0).ContextSpecific().Constructed()) || !explicit.ReadASN1(&s, cbasn1.SEQUENCE) {
-		return nil, &ParseError{Path: "ContentInfo.content", Msg: "expected [0] EXPLICIT SignedData SEQUENCE"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "ContentInfo.content", Msg: "expected [0] EXPLICIT SignedData SEQUENCE"}
 	}
 	var ver cryptobyte.String
 	if !s.ReadASN1(&ver, cbasn1.INTEGER) {
-		return nil, &ParseError{Path: "SignedData.version", Msg: "expected an INTEGER"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "SignedData.version", Msg: "expected an INTEGER"}
 	}
 	sd.Version = Integer{Present: true, Bytes: ver}
 	var algs cryptobyte.String
 	if !s.ReadASN1(&algs, cbasn1.SET) {
-		return nil, &ParseError{Path: "SignedData.digestAlgorithms", Msg: "expected a SET"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "SignedData.digestAlgorithms", Msg: "expected a SET"}
 	}
 	for len(algs) > 0 {
 		var a cryptobyte.String
@@ -96,7 +96,7 @@ func ParseSignedData(der []byte) (*SignedData, error) {
 	}
 	var eci cryptobyte.String
 	if !s.ReadASN1(&eci, cbasn1.SEQUENCE) {
-		return nil, &ParseError{Path: "SignedData.encapContentInfo", Msg: "expected a SEQUENCE"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "SignedData.encapContentInfo", Msg: "expected a SEQUENCE"}
 	}
 	var ect cryptobyte.String
 	if !eci.ReadASN1(&ect, cbasn1.OBJECT_IDENTIFIER) {
@@ -125,7 +125,7 @@ func ParseSignedData(der []byte) (*SignedData, error) {
 	}
 	var sis cryptobyte.String
 	if !s.ReadASN1(&sis, cbasn1.SET) {
-		return nil, &ParseError{Path: "SignedData.signerInfos", Msg: "expected a SET"}
+		return nil, &ParseError{Object: ErrNotCMS, Path: "SignedData.signerInfos", Msg: "expected a SET"}
 	}
 	for i := 0; len(sis) > 0; i++ {
 		var si cryptobyte.String

@@ -104,18 +104,18 @@ const (
 // walked; other defects are recorded on the model.
 func ParseCRL(der []byte) (*CRL, error) {
 	if len(der) > MaxCRLSize {
-		return nil, &ParseError{Path: "CertificateList", Msg: "input larger than 16 MiB"}
+		return nil, &ParseError{Object: ErrNotCRL, Path: "CertificateList", Msg: "input larger than 16 MiB", TooLarge: true}
 	}
 	l := &CRL{}
 	in := cryptobyte.String(der)
 	var full, body, tbs cryptobyte.String
 	if !in.ReadASN1Element(&full, cbasn1.SEQUENCE) {
-		return nil, &ParseError{Path: "CertificateList", Msg: "expected a SEQUENCE: " + describeBadElement(der)}
+		return nil, &ParseError{Object: ErrNotCRL, Path: "CertificateList", Msg: "expected a SEQUENCE: " + describeBadElement(der)}
 	}
 	l.Raw, l.TrailingData = full, in
 	full.ReadASN1(&body, cbasn1.SEQUENCE)
 	if !body.ReadASN1Element(&tbs, cbasn1.SEQUENCE) {
-		return nil, &ParseError{Path: "CertificateList.tbsCertList", Msg: "expected a TBSCertList SEQUENCE"}
+		return nil, &ParseError{Object: ErrNotCRL, Path: "CertificateList.tbsCertList", Msg: "expected a TBSCertList SEQUENCE"}
 	}
 	l.RawTBS = tbs
 	if err := l.parseTBS(tbs); err != nil {
@@ -154,11 +154,11 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 	}
 	var el cryptobyte.String
 	if !s.ReadASN1Element(&el, cbasn1.SEQUENCE) {
-		return &ParseError{Path: "tbsCertList.signature", Msg: "expected an AlgorithmIdentifier"}
+		return &ParseError{Object: ErrNotCRL, Path: "tbsCertList.signature", Msg: "expected an AlgorithmIdentifier"}
 	}
 	l.TBSSigAlg = parseAlgIDTo(&l.Errors, el, "tbsCertList.signature")
 	if !s.ReadASN1Element(&el, cbasn1.SEQUENCE) {
-		return &ParseError{Path: "tbsCertList.issuer", Msg: "expected a Name"}
+		return &ParseError{Object: ErrNotCRL, Path: "tbsCertList.issuer", Msg: "expected a Name"}
 	}
 	var c Certificate
 	l.Issuer = parseName(&c, el, "tbsCertList.issuer")

@@ -11,6 +11,11 @@ var (
 	// ErrNotCertificate means the input cannot be walked as an X.509
 	// Certificate SEQUENCE at all.
 	ErrNotCertificate = errors.New("not an X.509 certificate")
+	// ErrNotCRL means the input cannot be walked as an X.509 CRL.
+	ErrNotCRL = errors.New("not an X.509 CRL")
+	// ErrNotCMS means the input cannot be walked as a CMS SignedData
+	// ContentInfo (a Certification Declaration's envelope).
+	ErrNotCMS = errors.New("not a CMS SignedData")
 	// ErrMalformed marks a field or extension whose encoding cannot be decoded.
 	ErrMalformed = errors.New("malformed encoding")
 	// ErrWrongCertDN is the SDK's CHIP_ERROR_WRONG_CERT_DN: a Matter VID/PID
@@ -20,20 +25,38 @@ var (
 	ErrTooLarge = errors.New("input exceeds size limit")
 )
 
-// ParseError reports why a certificate's outer structure could not be walked.
-// It wraps ErrNotCertificate.
+// ParseError reports why an object's outer structure could not be walked.
+// It wraps the sentinel of the object it was read as (ErrNotCertificate,
+// ErrNotCRL or ErrNotCMS) and, when the input is over its size limit,
+// ErrTooLarge.
 type ParseError struct {
-	Offset int    // byte offset into the input where decoding stopped
-	Path   string // ASN.1 path of the element being read
-	Msg    string
+	// Object is ErrNotCertificate, ErrNotCRL or ErrNotCMS; nil means
+	// ErrNotCertificate.
+	Object   error
+	Offset   int    // byte offset into the input where decoding stopped
+	Path     string // ASN.1 path of the element being read
+	Msg      string
+	TooLarge bool // the input exceeds the object's size limit
+}
+
+func (e *ParseError) object() error {
+	if e.Object == nil {
+		return ErrNotCertificate
+	}
+	return e.Object
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("not a certificate: %s at offset %d: %s", e.Path, e.Offset, e.Msg)
+	return fmt.Sprintf("%v: %s at offset %d: %s", e.object(), e.Path, e.Offset, e.Msg)
 }
 
-// Unwrap returns ErrNotCertificate.
-func (e *ParseError) Unwrap() error { return ErrNotCertificate }
+// Unwrap returns the object's sentinel, and ErrTooLarge for oversize input.
+func (e *ParseError) Unwrap() []error {
+	if e.TooLarge {
+		return []error{e.object(), ErrTooLarge}
+	}
+	return []error{e.object()}
+}
 
 // FieldError records a field that the tolerant decoder could not decode. The
 // rest of the certificate is still available.
