@@ -7,7 +7,9 @@ func init() {
 				"The authorityKeyIdentifier extension must not be marked critical",
 				"RFC 5280 §4.2.1.1; "+citeFormat, SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
-			Note: "Only the SDK's OpenSSL back end checks the criticality; mbedTLS does not.",
+			Note:        "Only the SDK's OpenSSL back end checks the criticality; mbedTLS does not.",
+			Quote:       "Conforming CAs MUST mark this extension as non-critical.",
+			QuoteSource: "RFC 5280 §4.2.1.1 (Authority Key Identifier); SDK mirror: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(!isCritical && !extAKIDPresent, err = CHIP_ERROR_INTERNAL);` (OpenSSL back end only)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if ak := ctx.Cert.AuthorityKeyID; ak != nil && ak.Ext.Critical {

@@ -9,6 +9,8 @@ func init() {
 				"PAI and DAC must carry an authorityKeyIdentifier (the PAI's is the key used to find its PAA)",
 				citeDAC+"; "+citePAI, SourceMatter),
 			Roles: matterext.RolePAI | matterext.RoleDAC, SDK: SDKFormat,
+			Quote:       "// Mandatory extension for DAC and PAI certs. VerifyOrExit(extAKIDPresent, err = CHIP_ERROR_INTERNAL);",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) (inside `if (certType == AttestationCertType::kDAC || certType == AttestationCertType::kPAI)`)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if ctx.Cert.AuthorityKeyID == nil {

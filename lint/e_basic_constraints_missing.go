@@ -7,6 +7,8 @@ func init() {
 				"PAA, PAI and DAC must carry a basicConstraints extension",
 				citeFormat, SourceMatter),
 			Roles: rolesAttestation, SDK: SDKFormat,
+			Quote:       "// Mandatory extensions for all certs. VerifyOrExit(extBasicPresent && extKeyUsagePresent && extSKIDPresent, err = CHIP_ERROR_INTERNAL);",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if ctx.Cert.BasicConstraints == nil {

@@ -11,7 +11,9 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_batch_duplicate_public_key", "Two DACs of a batch must not share a public key",
 				"CSA test harness TC_DA_1_7 step 3; matter-pki-rules.md §2.2 (\"two devices must not share a key\")", SourceTestHarness),
-			Roles: matterext.RoleDAC,
+			Roles:       matterext.RoleDAC,
+			Quote:       "All commissionable Matter Nodes SHALL include a Device Attestation Certificate (DAC) and corresponding private key, unique to that Device.",
+			QuoteSource: "Matter Core spec 1.5 §6.2.2 (p.358) as quoted (with page number) in the public document 'Defense Summary: Matter Section 6.2 Device Attestation Specification' (search-index file id 51781651091; repository not identified, secondary source); harness: connectedhomeip src/python_testing/TC_DA_1_7.py step 3 `Verify that `pk_1` is not equal to `pk_2` / assert 'Found matching public keys in different DUTs'",
 		},
 		NewState: func(o BatchOptions) BatchState { return &duplicateKeys{seed: o.Seed, seen: newHashSet()} },
 	})

@@ -11,7 +11,9 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_batch_duplicate_serial", "Two certificates of a batch must not have the same issuer and serial number",
 				"RFC 5280 §4.1.2.2 (serial unique per CA); DCL (issuer, serial) uniqueness; ecosystem.md §3", SourceRFC5280),
-			Roles: rolesAttestation,
+			Roles:       rolesAttestation,
+			Quote:       "It MUST be unique for each certificate issued by a given CA (i.e., the issuer name and serial number identify a unique certificate).",
+			QuoteSource: "RFC 5280 §4.1.2.2 (Serial Number)",
 		},
 		NewState: func(o BatchOptions) BatchState { return &duplicateSerials{seed: o.Seed, seen: newHashSet()} },
 	})

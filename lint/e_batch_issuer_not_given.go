@@ -7,7 +7,9 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_batch_issuer_not_given", "Every DAC of a batch must be issued by one of the PAIs given (issuer name and AKID)",
 				"Matter SDK ValidateCertificateChain (DAC issuer = PAI subject, AKID = SKID); TC_DA_1_7; matter-pki-rules.md §2.2", SourceMatter),
-			Roles: matterext.RoleDAC,
+			Roles:       matterext.RoleDAC,
+			Quote:       "Verify that the `dac_cert` `issuer field is byte-forbyte equivalent to the `pai_cert`subject field.",
+			QuoteSource: "connectedhomeip src/python_testing/TC_DA_1_7.py steps_one_dut step {DUT}.4 (typos verbatim); assert `asserts.assert_equal(dac_cert.issuer, pai_cert.subject, \"DAC issuer does not match PAI subject\")`",
 		},
 		NewState: func(o BatchOptions) BatchState { return issuersGiven(o.PAIs) },
 	})

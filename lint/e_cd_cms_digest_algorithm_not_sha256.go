@@ -8,7 +8,9 @@ func init() {
 			LintMetadata: lintMeta("e_cd_cms_digest_algorithm_not_sha256",
 				"The CD SignedData digestAlgorithms must be { sha256 }",
 				citeCMS, SourceMatter),
-			SDK: SDKCDSignature,
+			SDK:         SDKCDSignature,
+			Quote:       "asserts.assert_equal(algo_id['algorithm'], id_sha256, \"Reported digest algorithm is not SHA256\")",
+			QuoteSource: "connectedhomeip src/python_testing/TC_DA_1_2.py step 5.2 (SignedData digestAlgorithms[0]); SDK: connectedhomeip src/credentials/CertificationDeclaration.cpp CMS_Verify `// digestAlgorithm OBJECT IDENTIFIER sha256 (2.16.840.1.101.3.4.2.1)`",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			algs := cd.CMS.DigestAlgorithms

@@ -8,8 +8,10 @@ func init() {
 			LintMetadata: lintMeta("e_cd_cms_unexpected_fields",
 				"A CD has no certificates, crls, signedAttrs or unsignedAttrs: the signature is over the raw content",
 				citeCMS+" (CMS_Sign writes none; CMS_Verify hashes the eContent itself)", SourceMatter),
-			SDK:  SDKCDSignature,
-			Note: "With signedAttrs the signature would be over the attributes, which the SDK does not compute, so verification fails.",
+			SDK:         SDKCDSignature,
+			Note:        "With signedAttrs the signature would be over the attributes, which the SDK does not compute, so verification fails.",
+			Quote:       "// Validate CD Signature ReturnErrorOnFailure(signerPubkey.ECDSA_validate_msg_signature(cdContent.data(), cdContent.size(), signature));",
+			QuoteSource: "connectedhomeip src/credentials/CertificationDeclaration.cpp CMS_Verify: parses version, digestAlgorithms, encapContentInfo, then signerInfo directly (no certificates/crls) and verifies over the raw eContent, so signedAttrs cannot be honoured",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			sd := cd.CMS

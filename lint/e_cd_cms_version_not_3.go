@@ -8,7 +8,9 @@ func init() {
 			LintMetadata: lintMeta("e_cd_cms_version_not_3",
 				"The CD SignedData version must be 3",
 				citeCMS, SourceMatter),
-			SDK: SDKCDSignature,
+			SDK:         SDKCDSignature,
+			Quote:       "// Verify that the CMS version is v3 VerifyOrExit(version == 3, err = ASN1_ERROR_UNSUPPORTED_ENCODING);",
+			QuoteSource: "connectedhomeip src/credentials/CertificationDeclaration.cpp CMS_Verify (SignedData version); harness: connectedhomeip src/python_testing/TC_DA_1_2.py 'Signed data version is not 3'",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			if v, ok := cd.CMS.Version.Int64(); !ok || v != 3 {

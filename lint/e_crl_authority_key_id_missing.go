@@ -6,6 +6,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_authority_key_id_missing", "A CRL must carry an authorityKeyIdentifier with a 20-byte keyIdentifier: it must equal the CRL signer's SKID", citeCRL+".2.1; "+citeCRLBuild+" step 6a", SourceMatter),
+			Quote:        "Conforming CRL issuers MUST use the key identifier method, and MUST include this extension in all CRLs issued.",
+			QuoteSource:  "RFC 5280 §5.2.1; Matter use: connectedhomeip credentials/generate_revocation_set.py step 7a `if crl_akid != crl_signer_skid: log.warning(\"CRL AKID is not CRL Signer SKID, continue...\")`",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			ak := l.AuthorityKeyID

@@ -7,6 +7,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_certificate_issuer_invalid", "A certificateIssuer entry extension must be critical, hold a directoryName, and appear only in an indirect CRL (IDP indirectCRL TRUE)",
 				citeCRL+".3.3, §5.2.5", SourceRFC5280),
+			Quote:       "CRL issuers MUST mark this extension as critical since an implementation that ignored this extension could not correctly attribute CRL entries to certificates.",
+			QuoteSource: "RFC 5280 §5.3.3 (Certificate Issuer)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			indirect := l.IDP != nil && l.IDP.IndirectCRL

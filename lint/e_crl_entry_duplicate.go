@@ -6,6 +6,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_entry_duplicate", "A serial number must not be listed twice for the same certificate issuer", citeCRL+".1.2.6; zlint e_crl_unique_revoked_certificate", SourceRFC5280),
+			Quote:        "Certificates revoked by the CA are uniquely identified by the certificate serial number.",
+			QuoteSource:  "RFC 5280 §5.1.2.6 (no explicit MUST NOT repeat; zlint e_crl_unique_revoked_certificate rests on the same text)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			seen := map[string]int{}

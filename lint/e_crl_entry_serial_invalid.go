@@ -7,6 +7,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_entry_serial_invalid", "Each revoked serial number must be positive, minimally encoded and at most 20 octets", "RFC 5280 §4.1.2.2, §5.1.2.6; SDK kMaxCertificateSerialNumberLength = 20; matter-pki-rules.md §6.4 (serial hex encoding)", SourceRFC5280),
 			Note:         "A serial with its top bit set carries a 00 sign octet in DER; the SDK's OpenSSL and mbedTLS back ends disagree about including it in the hex they compare.",
+			Quote:        "The serial number MUST be a positive integer assigned by the CA to each certificate. ... Conforming CAs MUST NOT use serialNumber values longer than 20 octets.",
+			QuoteSource:  "RFC 5280 §4.1.2.2 (userCertificate is a CertificateSerialNumber, §5.1); SDK: connectedhomeip src/crypto/CHIPCryptoPAL.h kMaxCertificateSerialNumberLength = 20",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			for _, e := range l.Entries {

@@ -13,6 +13,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_extension_invalid", "CRL and entry extensions must be well-formed, appear once, and no unknown extension may be critical", citeCRL+".2, §5.3", SourceRFC5280),
+			Quote:        "If a CRL contains a critical extension that the application cannot process, then the application MUST NOT use that CRL to determine the status of certificates.",
+			QuoteSource:  "RFC 5280 §5.2 (entry extensions: §5.3 says the same of critical CRL entry extensions)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			eachCRLExtension(l, func(list []matterext.Extension) {

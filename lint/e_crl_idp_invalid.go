@@ -7,6 +7,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_idp_invalid", "An issuingDistributionPoint must be critical, decode, name its point by one URI, and not claim both onlyContainsUserCerts and onlyContainsCACerts",
 				citeCRL+".2.5; "+citeCRLBuild+" step 6b (the fullName must be exactly the point's dataURL)", SourceMatter),
+			Quote:       "The issuing distribution point is a critical CRL extension ... -- at most one of onlyContainsUserCerts, onlyContainsCACerts, -- and onlyContainsAttributeCerts may be set to TRUE.",
+			QuoteSource: "RFC 5280 §5.2.5 (first sentence + ASN.1 comment); Matter URI match: connectedhomeip credentials/generate_revocation_set.py step 7b 'CRL Issuing Distribution Point URI is not CRL URL, continue...'",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			p := l.IDP

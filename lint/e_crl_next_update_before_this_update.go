@@ -6,6 +6,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_next_update_before_this_update", "nextUpdate must be later than thisUpdate, and no entry may be revoked after thisUpdate", citeCRL+".1.2.5, §5.3.2", SourceRFC5280),
+			Quote:        "This field indicates the date by which the next CRL will be issued. The next CRL could be issued before the indicated date, but it will not be issued any later than the indicated date.",
+			QuoteSource:  "RFC 5280 §5.1.2.5 (no explicit ordering MUST; revocationDate vs thisUpdate is zlint's inference, lint_crl_revocation_time_not_after_this_update)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			this, next := &l.ThisUpdate, &l.NextUpdate

@@ -6,6 +6,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_number_invalid", "A CRL must carry a non-critical cRLNumber: a non-negative, minimally encoded INTEGER of at most 20 octets", citeCRL+".2.3", SourceRFC5280),
+			Quote:        "CRL issuers conforming to this profile MUST include this extension in all CRLs and MUST mark this extension as non-critical. ... Conforming CRL issuers MUST NOT use CRLNumber values longer than 20 octets.",
+			QuoteSource:  "RFC 5280 §5.2.3 (CRLNumber ::= INTEGER (0..MAX))",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			n := l.CRLNumber

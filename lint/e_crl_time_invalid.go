@@ -6,6 +6,8 @@ func init() {
 	register(&CRLRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_crl_time_invalid", "CRL times must be DER UTCTime through 2049 and GeneralizedTime from 2050 (seconds, Z, no fractions)", citeCRL+".1.2.4-5, §5.1.2.6; X.690 §11.7-11.8", SourceRFC5280),
+			Quote:        "CRL issuers conforming to this profile MUST encode thisUpdate as UTCTime for dates through the year 2049. CRL issuers conforming to this profile MUST encode thisUpdate as GeneralizedTime for dates in the year 2050 or later.",
+			QuoteSource:  "RFC 5280 §5.1.2.4 (same rule for nextUpdate §5.1.2.5, revocationDate §5.1.2.6; format per §4.1.2.5.1/2)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			for _, f := range crlTimes(l) {

@@ -9,6 +9,8 @@ func init() {
 				"A delegated CRL signer's keyUsage must assert cRLSign",
 				citeCRLSigner, SourceDCL),
 			Roles: matterext.RoleCRLSigner, SDK: SDKNotChecked,
+			Quote:       "The cRLSign bits SHALL be set in the KeyUsage bitstring",
+			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/keeper/msg_server_add_pki_revocation_distribution_point.go VerifyCRLSignerCertFormat (HEAD 7319bed3)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits&matterext.KUCRLSign == 0 {

@@ -9,6 +9,8 @@ func init() {
 				"A delegated CRL signer's keyUsage may assert only cRLSign and digitalSignature",
 				citeCRLSigner, SourceDCL),
 			Roles: matterext.RoleCRLSigner, SDK: SDKNotChecked,
+			Quote:       "The KeyUsage bitstring can only include the cRLSign and digitalSignature bits",
+			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/keeper/msg_server_add_pki_revocation_distribution_point.go VerifyCRLSignerCertFormat (HEAD 7319bed3)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			const allowed = matterext.KUCRLSign | matterext.KUDigitalSignature

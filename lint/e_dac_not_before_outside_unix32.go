@@ -13,7 +13,9 @@ func init() {
 				"The DAC notBefore must lie between 1970 and 2106: the SDK converts it to a 32-bit Unix time for chain validation",
 				"Matter SDK CHIPCryptoPALOpenSSL.cpp ValidateCertificateChain; matter-pki-rules.md §2.1 (validity encoding)", SourceMatter),
 			Roles: matterext.RoleDAC, SDK: SDKFormat,
-			Note: "Only the OpenSSL back end has this limit.",
+			Note:        "Only the OpenSSL back end has this limit.",
+			Quote:       "VerifyOrExit(asn1Time.ExportTo_UnixTime(unixEpoch), (result = CertificateChainValidationResult::kLeafFormatInvalid, err = CHIP_ERROR_INTERNAL));",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp ValidateCertificateChain (uint32_t unixEpoch from the leaf notBefore; comment '// Set time used in the X509 certificate chain validation to the notBefore time of the leaf certificate.')",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			nb := &ctx.Cert.NotBefore

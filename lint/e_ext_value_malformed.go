@@ -7,6 +7,8 @@ func init() {
 				"Every extension must be a well-formed Extension SEQUENCE, and basicConstraints, keyUsage, subjectKeyIdentifier, authorityKeyIdentifier and extKeyUsage values must decode",
 				"RFC 5280 §4.1, §4.2.1; "+citeFormat+" (the SDK back ends fail to parse such extensions)", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
+			Quote:       "When an extension appears in a certificate, the OID appears as the field extnID and the corresponding ASN.1 DER encoded structure is the value of the octet string extnValue.",
+			QuoteSource: "RFC 5280 §4.2",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert

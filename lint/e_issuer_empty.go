@@ -7,6 +7,8 @@ func init() {
 				"The issuer DN must not be empty",
 				"RFC 5280 §4.1.2.4; "+citeFormat+" (OpenSSL requires an issuer)", SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat,
+			Quote:       "The issuer field MUST contain a non-empty distinguished name (DN).",
+			QuoteSource: "RFC 5280 §4.1.2.4",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if s := &ctx.Cert.Issuer; s.Present && s.Err == "" && len(s.Attributes) == 0 {

@@ -9,7 +9,9 @@ func init() {
 				"A Matter VID or PID attribute value must be exactly 4 uppercase hex digits",
 				citeVIDPID+" (CHIP_ERROR_WRONG_CERT_DN)", SourceMatter),
 			Roles: rolesAll, SDK: SDKVIDPID, PAA: PAAVIDPID,
-			Note: "The DCL parses VID/PID loosely (lowercase, 1-8 digits, 0x prefixes accepted); the SDK and the specification require 4 uppercase hex digits.",
+			Note:        "The DCL parses VID/PID loosely (lowercase, 1-8 digits, 0x prefixes accepted); the SDK and the specification require 4 uppercase hex digits.",
+			Quote:       "VerifyOrReturnError(attr.size() == kVIDandPIDHexLength, CHIP_ERROR_WRONG_CERT_DN); VerifyOrReturnError(Encoding::UppercaseHexToUint16(reinterpret_cast<const char *>(attr.data()), attr.size(), matterAttr) == sizeof(matterAttr), CHIP_ERROR_WRONG_CERT_DN);",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPAL.cpp ExtractVIDPIDFromAttributeString",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range ctx.Cert.Subject.Attributes {

@@ -9,7 +9,9 @@ func init() {
 				"A PAI's basicConstraints must carry pathLenConstraint 0",
 				citePAI, SourceMatter),
 			Roles: matterext.RolePAI, SDK: SDKFormat,
-			Note: "The DCL accepts a PAI without pathLenConstraint; the SDK rejects it.",
+			Note:        "The DCL accepts a PAI without pathLenConstraint; the SDK rejects it.",
+			Quote:       "PAI: BasicConstraints pathLenConstraint SHALL be present and set to 0",
+			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyPAIPathLen (comment: 'Matter R1.6 §6.2.2.4 rule 9'); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(isCA && pathLen == 0, err = CHIP_ERROR_INTERNAL);`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			bc := basicConstraints(ctx.Cert)

@@ -7,6 +7,8 @@ func init() {
 				"pathLenConstraint must not be present unless cA is TRUE",
 				"RFC 5280 §4.2.1.9", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
+			Quote:       "CAs MUST NOT include the pathLenConstraint field unless the cA boolean is asserted and the key usage extension asserts the keyCertSign bit.",
+			QuoteSource: "RFC 5280 §4.2.1.9",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if bc := basicConstraints(ctx.Cert); bc != nil && !bc.CA && bc.PathLen.Present {

@@ -11,6 +11,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_fields_invalid", "A revocation point has a non-zero vid, a label of 1-64 characters, revocationType 1 and, for a CRL, no dataFileSize, dataDigest or dataDigestType",
 				citePoint, SourceDCL),
+			Quote:       "This field SHALL be omitted if the RevocationType is 1, which refers to a type having built-in signatures.",
+			QuoteSource: "Matter Core spec 1.4.1 §11.23.9 (DataFileSize) as quoted in project-chip/matter.js packages/types/src/dcl/device-attestation-revocation.ts (531401fa); DCL: types/pki/errors.go NewErrDataFieldPresented 'Data Digest, Data File Size and Data Digest Type must be omitted for Revocation Type %d'; label validate:\"required,max=64\"",
 		},
 		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			if p.VID == 0 || p.VID > 0xFFFF {

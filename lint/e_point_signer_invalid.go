@@ -11,6 +11,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_signer_invalid", "crlSignerCertificate (and crlSignerDelegator, if any) must be one PEM certificate each; the signer at most 2048 characters",
 				citePoint, SourceDCL),
+			Quote:       "This field SHALL contain the issuer certificate who signed the revocation information that is provided in the distribution point entry, encoded in X.509v3 PEM format.",
+			QuoteSource: "Matter Core spec 1.4.1 §11.23.9 (CRLSignerCertificate) as quoted in project-chip/matter.js packages/types/src/dcl/device-attestation-revocation.ts (531401fa); size: DCL tag validate:\"required,max=2048\" (x/pki/types/tx.pb.go)",
 		},
 		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			if len(p.CRLSignerCertificate) > 2048 {

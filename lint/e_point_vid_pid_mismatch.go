@@ -11,6 +11,8 @@ func init() {
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_vid_pid_mismatch", "The VID (and PID) of the signer, or of its delegator, must be the point's vid (and pid); a PAI signer with a PID needs that pid on the point",
 				citePoint+"; "+citeCRLBuild+" step 3 (validate_vid_pid)", SourceDCL),
+			Quote:       "For vendor-scoped PAA and for PAIs, this field SHALL contain the VendorID as found in the CRLSignerCertificate",
+			QuoteSource: "Matter Core spec 1.4.1 §11.23.9 (VendorID) as quoted in project-chip/matter.js packages/types/src/dcl/device-attestation-revocation.ts (531401fa); DCL: NewErrCRLSignerCertificateVidNotEqualMsgVid / PidNotEqualMsgPid; SDK: connectedhomeip credentials/generate_revocation_set.py validate_vid_pid",
 		},
 		Check: func(p *matterext.RevocationPoint, r *Reporter) {
 			signer, err := pointCert(p.CRLSignerCertificate)

@@ -9,6 +9,8 @@ func init() {
 				"tbsCertificate.signature must be byte-identical to signatureAlgorithm",
 				"RFC 5280 §4.1.1.2", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKChain,
+			Quote:       "This field MUST contain the same algorithm identifier as the signature field in the sequence tbsCertificate (Section 4.1.2.3).",
+			QuoteSource: "RFC 5280 §4.1.1.2",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert

@@ -9,7 +9,9 @@ func init() {
 				"A commonName must be at most 64 characters",
 				"RFC 5280 Appendix A (ub-common-name 64); Matter SDK kMax_CommonNameAttr_Length = 64 (the Mvid:/Mpid: search reads only the first 64 bytes)", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKNotChecked,
-			Note: "The SDK accepts longer names but searches only the first 64 bytes for Mvid:/Mpid:.",
+			Note:        "The SDK accepts longer names but searches only the first 64 bytes for Mvid:/Mpid:.",
+			Quote:       "ub-common-name INTEGER ::= 64",
+			QuoteSource: "RFC 5280 Appendix A.1 (from memory); SDK: connectedhomeip src/crypto/CHIPCryptoPAL.h `kMax_CommonNameAttr_Length = 64`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			for _, a := range ctx.Cert.Subject.Attributes {

@@ -7,6 +7,8 @@ func init() {
 				"Attestation certificates and CRL signers must carry a subjectKeyIdentifier extension",
 				citeFormat+"; "+citeCRLSigner, SourceMatter),
 			Roles: rolesAll, SDK: SDKFormat, PAA: PAASKID,
+			Quote:       "SubjectKeyIdentifier extension SHALL be present",
+			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) verifyEndEntityExtensions ('... for CA certificates' in VerifyCAExtensions); RFC 5280 §4.2.1.2 requires it only in CA certificates",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if ctx.Cert.SubjectKeyID == nil {

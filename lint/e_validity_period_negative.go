@@ -7,6 +7,8 @@ func init() {
 				"notAfter must not be before notBefore",
 				"RFC 5280 §4.1.2.5", SourceRFC5280),
 			Roles: rolesAll, SDK: SDKChain,
+			Quote:       "The validity period for a certificate is the period of time from notBefore through notAfter, inclusive.",
+			QuoteSource: "RFC 5280 §4.1.2.5 (definition, no explicit MUST)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter

@@ -239,8 +239,9 @@ type Metadata struct {
 	PAA PAAUse
 	// Quote is the normative text the rule enforces, verbatim from its
 	// source (the specification as the SDK quotes it, the SDK's or the
-	// DCL's code, an RFC, the test harness).
-	Quote string
+	// DCL's code, an RFC, the test harness), and QuoteSource says where it
+	// stands (docs/research/rule-quotes.tsv has how each was found).
+	Quote, QuoteSource string
 	// Note says where the SDK, the DCL and the specification disagree about
 	// this rule; it is shown with every finding.
 	Note string

@@ -9,6 +9,8 @@ func init() {
 				"The VID/PID is encoded with the legacy Mvid:/Mpid: commonName fallback instead of Matter OID attributes",
 				citeVIDPID+" (§3.2)", SourceMatter),
 			Roles: rolesAll, SDK: SDKNotChecked,
+			Quote:       "// If Matter Attributes were not found use values extracted from the CN Attribute, // which might be uninitialized as well.",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp ExtractVIDPIDFromX509Cert; spec calls it the 'fallback method', 'present to support less flexible CA infrastructure' (§6.2.2.2) only as quoted in a public Rust Matter implementation's DAC-chain module (search-index file id 69229401499; repository not identified, secondary source)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()

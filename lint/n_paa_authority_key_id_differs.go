@@ -9,6 +9,8 @@ func init() {
 				"A self-signed PAA that carries an authorityKeyIdentifier usually has AKID = SKID",
 				citePAA+" (AKID optional; \"a self-signed PAA usually carries AKID = SKID\")", SourceMatter),
 			Roles: matterext.RolePAA, SDK: SDKNotChecked,
+			Quote:       "In this case, the subject and authority key identifiers would be identical, but only the subject key identifier is needed for certification path building.",
+			QuoteSource: "RFC 5280 §4.2.1.1 (self-signed case); PAA AKID optional per zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions comment '§6.2.2.5 leaves AKI optional for self-signed PAAs'",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert

@@ -85,3 +85,13 @@ func TestKindsRunApart(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRuleQuotesItsSource: each built-in rule carries the normative
+// text it enforces and where that text stands.
+func TestEveryRuleQuotesItsSource(t *testing.T) {
+	for _, m := range lint.Default().Rules() {
+		if m.Quote == "" || m.QuoteSource == "" || len(m.Quote) > 400 {
+			t.Errorf("%s: quote %q from %q", m.Name, m.Quote, m.QuoteSource)
+		}
+	}
+}

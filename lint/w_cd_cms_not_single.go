@@ -8,8 +8,10 @@ func init() {
 			LintMetadata: lintMeta("w_cd_cms_not_single",
 				"A CD has exactly one digestAlgorithm and exactly one SignerInfo",
 				citeTCDA12+"; matter-pki-rules.md §5.1", SourceTestHarness),
-			SDK:  SDKNotChecked,
-			Note: "The SDK reads the first SignerInfo and ignores the others.",
+			SDK:         SDKNotChecked,
+			Note:        "The SDK reads the first SignerInfo and ignores the others.",
+			Quote:       "# There should be only one signer info asserts.assert_equal(len(signed_data['signerInfos']), 1, \"Too many signer infos provided\")",
+			QuoteSource: "connectedhomeip src/python_testing/TC_DA_1_2.py step 5.2 (also `asserts.assert_equal(len(signed_data['digestAlgorithms']), 1, \"More than one digest algorithm listed\")`)",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			sd := cd.CMS

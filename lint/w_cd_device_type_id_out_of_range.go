@@ -8,7 +8,9 @@ func init() {
 			LintMetadata: lintMeta("w_cd_device_type_id_out_of_range",
 				"The CD device_type_id must be in 0..2^31-2",
 				citeTCDA12, SourceTestHarness),
-			SDK: SDKNotChecked,
+			SDK:         SDKNotChecked,
+			Quote:       "device_type_id has a value between 0 and (2^31 - 1)",
+			QuoteSource: "connectedhomeip src/python_testing/TC_DA_1_2.py TestStep 6.4 (code: `asserts.assert_in(device_type_id, range(0, (2**31)-1), \"Device type ID is out of range\")`)",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			if f := cdField(cd, matterext.CDTagDeviceTypeID); f != nil && f.Uint > 1<<31-2 {

@@ -8,7 +8,9 @@ func init() {
 			LintMetadata: lintMeta("w_cd_product_id_array_too_long",
 				"The CD product_id_array should hold at most 100 entries (the SDK's full decoder and its size estimate stop there)",
 				citeCDDecode+" (full decoder, kMaxCMSSignedCDMessage); "+citeTCDA12, SourceTestHarness),
-			SDK: SDKNotChecked,
+			SDK:         SDKNotChecked,
+			Quote:       "VerifyOrReturnError(certElements.ProductIdsCount < kMaxProductIdsCount, CHIP_ERROR_INVALID_ARGUMENT);",
+			QuoteSource: "connectedhomeip src/credentials/CertificationDeclaration.cpp DecodeCertificationElements (full decoder); CertificationDeclaration.h kMaxProductIdsCount = 100",
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			if f := cdField(cd, matterext.CDTagProductIDs); f != nil && len(f.Uints) > 100 {

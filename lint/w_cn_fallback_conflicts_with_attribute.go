@@ -9,7 +9,9 @@ func init() {
 				"The commonName's Mvid:/Mpid: values differ from the Matter OID attributes (the attributes win)",
 				citeVIDPID+" (§3.2); SDK vector vidpid_fallback_encoding_15", SourceMatter),
 			Roles: rolesAll, SDK: SDKNotChecked,
-			Note: "The SDK silently uses the OID attributes; the DCL resolves such conflicts its own way.",
+			Note:        "The SDK silently uses the OID attributes; the DCL resolves such conflicts its own way.",
+			Quote:       "// If Matter Attributes were not found use values extracted from the CN Attribute, // which might be uninitialized as well. if (!vidpid.Initialized()) { vidpid = vidpidFromCN; }",
+			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp ExtractVIDPIDFromX509Cert (CN values are used only when no Matter OID attribute was found)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()

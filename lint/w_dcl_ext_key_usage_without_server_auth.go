@@ -9,7 +9,9 @@ func init() {
 				"An extKeyUsage extension without serverAuth or anyExtendedKeyUsage makes the DCL reject the certificate",
 				"DCL x509.go Certificate.Verify (Go x509 default KeyUsages); dcl-rules.md §7 \"stricter\" item 1", SourceDCL),
 			Roles: rolesAttestation, SDK: SDKNotChecked,
-			Note: "Matter allows any extKeyUsage on PAA/PAI/DAC (the SDK vectors with EKU clientAuth,serverAuth pass); the DCL's Go chain verification requires serverAuth or anyExtendedKeyUsage when the extension is present.",
+			Note:        "Matter allows any extKeyUsage on PAA/PAI/DAC (the SDK vectors with EKU clientAuth,serverAuth pass); the DCL's Go chain verification requires serverAuth or anyExtendedKeyUsage when the extension is present.",
+			Quote:       "KeyUsages specifies which Extended Key Usage values are acceptable. A chain is accepted if it allows any of the listed values. An empty list means ExtKeyUsageServerAuth. To accept any key usage, include ExtKeyUsageAny.",
+			QuoteSource: "Go standard library crypto/x509 verify.go VerifyOptions.KeyUsages doc comment (go1.26), as used by the DCL's Certificate.Verify",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			eku := ctx.Cert.ExtKeyUsage

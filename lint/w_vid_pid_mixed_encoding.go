@@ -9,6 +9,8 @@ func init() {
 				"VID and PID must use the same encoding: when either is a Matter OID attribute, the commonName fallback is ignored for both",
 				citeVIDPID+" (§3.2); SDK vectors vidpid_fallback_encoding_16, 17", SourceMatter),
 			Roles: rolesAll, SDK: SDKNotChecked,
+			Quote:       "the presence of either of these OIDs as the type for any AttributeTypeAndValue within any RelativeDistinguishedName of that field SHALL cause the 'fallback method' to be skipped altogether for that field.",
+			QuoteSource: "Matter Core spec §6.2.2.2 as quoted in a public Rust Matter implementation's DAC-chain module (search-index file id 69229401499; repository not identified, secondary source); SDK behaviour: ExtractVIDPIDFromX509Cert `if (!vidpid.Initialized()) { vidpid = vidpidFromCN; }`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			vp, err := ctx.VIDPID()

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/matterlint/matterlint/internal/fixtures"
 	"github.com/matterlint/matterlint/internal/testutil"
+	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 )
@@ -199,6 +200,28 @@ func TestReleaseTableInREADME(t *testing.T) {
 		}
 		if row == "" || !strings.Contains(row, strings.Trim(fn, "()")) {
 			t.Errorf("README has no row for %s (%s, %s)", d.Since, change, fn)
+		}
+	}
+}
+
+// TestEveryCheckQuotesItsSource: each verify check carries the normative
+// text it enforces, and its name is unique and not a lint rule's.
+func TestEveryCheckQuotesItsSource(t *testing.T) {
+	seen := map[string]bool{}
+	reg := lint.Default()
+	for _, c := range verify.Checks {
+		if c.Quote == "" || c.QuoteSource == "" || c.Description == "" {
+			t.Errorf("%s: quote %q from %q", c.Name, c.Quote, c.QuoteSource)
+		}
+		if seen[c.Name] {
+			t.Errorf("%s listed twice", c.Name)
+		}
+		seen[c.Name] = true
+		if _, err := reg.Lookup(c.Name); err == nil {
+			t.Errorf("%s is both a check and a lint rule", c.Name)
+		}
+		if m := verify.CheckMetadata(c.Name); m == nil || m.Severity() != lint.Error {
+			t.Errorf("%s: CheckMetadata %+v", c.Name, m)
 		}
 	}
 }

@@ -22,6 +22,7 @@ type ruleJSON struct {
 	Kind        string   `json:"kind"`
 	Roles       []string `json:"roles"`
 	Quote       string   `json:"quote,omitempty"`
+	QuoteSource string   `json:"quote_source,omitempty"`
 	SDKCodes    []sdkRef `json:"sdk_codes"`
 	NeedsTime   bool     `json:"needs_time,omitempty"`
 	Note        string   `json:"note,omitempty"`
@@ -35,7 +36,7 @@ type sdkRef struct {
 
 func ruleToJSON(r *lint.Metadata) ruleJSON {
 	j := ruleJSON{Name: r.Name, Severity: r.Severity().String(), Description: r.Description, Citation: r.Citation,
-		Source: string(r.Source), Kind: r.Kind.String(), Quote: r.Quote, NeedsTime: r.NeedsTime, Note: r.Note, Roles: []string{}, SDKCodes: []sdkRef{}}
+		Source: string(r.Source), Kind: r.Kind.String(), Quote: r.Quote, QuoteSource: r.QuoteSource, NeedsTime: r.NeedsTime, Note: r.Note, Roles: []string{}, SDKCodes: []sdkRef{}}
 	if r.Kind == lint.KindCD {
 		if c := r.Code(0); c != 0 {
 			j.SDKCodes = append(j.SDKCodes, sdkRef{Role: "cd", Code: int(c), Name: c.String()})
@@ -136,7 +137,7 @@ func writeMarkdown(w io.Writer, rules []*lint.Metadata) {
 		}
 		desc := r.Description
 		if r.Quote != "" {
-			desc += "<br>*Quote:* “" + r.Quote + "”"
+			desc += "<br>*Quote:* “" + r.Quote + "” (" + r.QuoteSource + ")"
 		}
 		if r.Note != "" {
 			desc += "<br>*Note:* " + r.Note
