@@ -14,7 +14,7 @@ func init() {
 		},
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			if v, ok := cd.CMS.Version.Int64(); !ok || v != 3 {
-				r.Add("SignedData.version", itoa(v), "3", "SignedData version is "+itoa(v)+"; expected 3")
+				r.Add("SignedData.version", cd.CMS.Version.String(), "3", "SignedData version is "+cd.CMS.Version.String()+"; expected 3")
 			}
 		},
 	})

@@ -15,7 +15,7 @@ func init() {
 		Check: func(cd *matterext.CertificationDeclaration, r *Reporter) {
 			if si := signerInfo(cd); si != nil {
 				if v, ok := si.Version.Int64(); !ok || v != 3 {
-					r.Add(siLoc+".version", itoa(v), "3", "SignerInfo version is "+itoa(v)+"; expected 3")
+					r.Add(siLoc+".version", si.Version.String(), "3", "SignerInfo version is "+si.Version.String()+"; expected 3")
 				}
 			}
 		},

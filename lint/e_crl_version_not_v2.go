@@ -14,7 +14,7 @@ func init() {
 			if !l.Version.Present || !ok || v != 1 {
 				found := "absent (v1)"
 				if l.Version.Present {
-					found = "INTEGER " + itoa(v)
+					found = "INTEGER " + l.Version.String()
 				}
 				r.Add("tbsCertList.version", found, "v2 (INTEGER 1)", "CRL version is "+found+"; expected v2")
 			}

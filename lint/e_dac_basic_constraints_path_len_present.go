@@ -14,8 +14,8 @@ func init() {
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			if bc := basicConstraints(ctx.Cert); bc != nil && bc.PathLen.Present {
-				v, _ := bc.PathLen.Int64()
-				r.Add(bcLoc+".pathLenConstraint", itoa(v), "absent", "DAC basicConstraints has pathLenConstraint "+itoa(v)+"; it must be absent")
+				v := bc.PathLen.String()
+				r.Add(bcLoc+".pathLenConstraint", v, "absent", "DAC basicConstraints has pathLenConstraint "+v+"; it must be absent")
 			}
 		},
 	})

@@ -18,7 +18,7 @@ func init() {
 				return
 			}
 			if v, ok := bc.PathLen.Int64(); !ok || v != 1 {
-				r.Add(bcLoc+".pathLenConstraint", itoa(v), "absent or 1", "PAA pathLenConstraint is "+itoa(v)+"; expected absent or 1")
+				r.Add(bcLoc+".pathLenConstraint", bc.PathLen.String(), "absent or 1", "PAA pathLenConstraint is "+bc.PathLen.String()+"; expected absent or 1")
 			}
 		},
 	})

@@ -23,7 +23,7 @@ func init() {
 				return
 			}
 			if v, ok := bc.PathLen.Int64(); !ok || v != 0 {
-				r.Add(bcLoc+".pathLenConstraint", itoa(v), "0", "PAI pathLenConstraint is "+itoa(v)+"; expected 0")
+				r.Add(bcLoc+".pathLenConstraint", bc.PathLen.String(), "0", "PAI pathLenConstraint is "+bc.PathLen.String()+"; expected 0")
 			}
 		},
 	})

@@ -1,6 +1,8 @@
 package matterext
 
 import (
+	"fmt"
+	"strconv"
 	"bytes"
 	"time"
 
@@ -85,6 +87,22 @@ func (i Integer) Int64() (v int64, ok bool) {
 		v = v<<8 | int64(b)
 	}
 	return v, true
+}
+
+// String renders the INTEGER for messages: its decimal value when it fits
+// in 64 bits, else its content octets in hex with their count (a value out
+// of range is never shown as a number it is not).
+func (i Integer) String() string {
+	if !i.Present {
+		return "(absent)"
+	}
+	if len(i.Bytes) == 0 {
+		return "(empty INTEGER)"
+	}
+	if v, ok := i.Int64(); ok {
+		return strconv.FormatInt(v, 10)
+	}
+	return fmt.Sprintf("0x%X (%d octets)", i.Bytes, len(i.Bytes))
 }
 
 // Minimal reports whether the INTEGER content is a minimal two's-complement

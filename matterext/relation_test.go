@@ -55,3 +55,22 @@ func TestRelate(t *testing.T) {
 		t.Errorf("DAC signature under the PAA: %v", err)
 	}
 }
+
+// TestIntegerString: an INTEGER is shown as its value when it fits, and as
+// its octets when it does not (never as a number it is not).
+func TestIntegerString(t *testing.T) {
+	for _, tc := range []struct {
+		in   matterext.Integer
+		want string
+	}{
+		{matterext.Integer{Present: true, Bytes: []byte{0}}, "0"},
+		{matterext.Integer{Present: true, Bytes: []byte{0xFF}}, "-1"},
+		{matterext.Integer{Present: true, Bytes: []byte{1, 0, 0, 0, 0, 0, 0, 0, 0}}, "0x010000000000000000 (9 octets)"},
+		{matterext.Integer{Present: true}, "(empty INTEGER)"},
+		{matterext.Integer{}, "(absent)"},
+	} {
+		if got := tc.in.String(); got != tc.want {
+			t.Errorf("%X: %q, want %q", tc.in.Bytes, got, tc.want)
+		}
+	}
+}

@@ -373,7 +373,7 @@ func (v *Verifier) findPAA() {
 	case bc.PathLen.Present:
 		if n, ok := bc.PathLen.Int64(); !ok || n < 1 {
 			f := chainFinding(CheckPathLength, "paa", "tbsCertificate.extensions[basicConstraints].pathLenConstraint",
-				fmt.Sprintf("the PAA's pathLenConstraint %d allows no intermediate, but the chain has a PAI", n))
+				fmt.Sprintf("the PAA's pathLenConstraint %s allows no intermediate, but the chain has a PAI", bc.PathLen))
 			if ok && n == 0 {
 				// SDK 1.2 and later drop such a PAA from the trust store (PR #27207).
 				f.release = relPAAPathLen
