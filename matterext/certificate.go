@@ -1,9 +1,9 @@
 package matterext
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
-	"bytes"
 	"time"
 
 	"golang.org/x/crypto/cryptobyte"
