@@ -17,15 +17,6 @@ var (
 	oidAKID = []byte{0x55, 0x1D, 0x23}
 )
 
-func fixtureCert(t *testing.T, c *fixtures.Cert) *matterext.Certificate {
-	t.Helper()
-	cert, err := matterext.ParseCertificate(c.DER())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert
-}
-
 // TestBuildRevocationSetSignerWithoutSKID: a PAI signer without a SKID and
 // a CRL whose AKID key identifier is empty used to dereference nil; the
 // point is now rejected with the reason.
@@ -47,7 +38,7 @@ func TestBuildRevocationSetSignerWithoutSKID(t *testing.T) {
 	p := fixtures.ValidPoint()
 	p.CRLSignerCertificate = string(fixtures.PEM(pai.DER()))
 	store := verify.NewTrustStore("test")
-	if err := store.Add(fixtureCert(t, fixtures.ValidPAA()), "paa"); err != nil {
+	if err := store.Add(parse(t, fixtures.ValidPAA()), "paa"); err != nil {
 		t.Fatal(err)
 	}
 	res := verify.BuildRevocationSet([]matterext.RevocationPoint{*p}, verify.BuildOptions{
@@ -68,7 +59,7 @@ func TestBuildRevocationSetSignerWithoutSKID(t *testing.T) {
 // TestVerifyNilDAC: Verify with a nil DAC returns ErrNoDAC instead of
 // panicking.
 func TestVerifyNilDAC(t *testing.T) {
-	res, err := verify.Verify(nil, fixtureCert(t, fixtures.ValidPAI()), verify.Options{})
+	res, err := verify.Verify(nil, parse(t, fixtures.ValidPAI()), verify.Options{})
 	if res != nil || !errors.Is(err, verify.ErrNoDAC) {
 		t.Fatalf("Verify(nil) = %v, %v; want ErrNoDAC", res, err)
 	}
@@ -85,7 +76,7 @@ func TestTrustStoreCollisions(t *testing.T) {
 		c   *fixtures.Cert
 		src string
 	}{{paa, "given.pem"}, {paa, "again.pem"}, {other, "embedded:other.pem"}} {
-		if err := s.Add(fixtureCert(t, a.c), a.src); err != nil {
+		if err := s.Add(parse(t, a.c), a.src); err != nil {
 			t.Fatal(err)
 		}
 	}
