@@ -7,8 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/fixtures"
-	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/matterext/tlv"

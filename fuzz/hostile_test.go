@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/matterext/tlv"

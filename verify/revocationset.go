@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -211,6 +211,9 @@ func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, op
 		}
 		ca = signer
 	}
+	if ca != nil && len(skidOf(ca)) == 0 {
+		reject("the certificate authority %q has no subjectKeyIdentifier, so no revocation-set entry can name it", ca.Subject.String())
+	}
 	if ca != nil && ca.SubjectKeyID != nil {
 		if got := matterext.KeyIDHex(ca.SubjectKeyID.ID); got != p.IssuerSubjectKeyID {
 			if strings.EqualFold(strings.ReplaceAll(p.IssuerSubjectKeyID, ":", ""), got) {
@@ -306,7 +309,7 @@ func fetchCRLDER(fetch func(string) ([]byte, error), url string) ([]byte, error)
 	}
 	var der []byte
 	var perr error
-	input.ReadStreamTypes(url, bytes.NewReader(b), input.CRLTypes, func(it input.Item) bool {
+	input.ForCRLs(nil).ReadStream(url, bytes.NewReader(b), func(it input.Item) bool {
 		if it.Err != nil {
 			perr = it.Err
 		} else {
@@ -360,7 +363,10 @@ type CRLSignerProblem struct {
 func CRLSignerProblems(crl *matterext.CRL, signer *matterext.Certificate) []CRLSignerProblem {
 	var out []CRLSignerProblem
 	sk := matterext.KeyIDHex(skidOf(signer))
-	if ak := crl.AuthorityKeyID; ak == nil || !ak.HasKeyID || !bytes.Equal(ak.KeyID, skidOf(signer)) {
+	if sk == "" {
+		sk = "(none)"
+	}
+	if ak := crl.AuthorityKeyID; ak == nil || !ak.HasKeyID || len(skidOf(signer)) == 0 || !bytes.Equal(ak.KeyID, skidOf(signer)) {
 		out = append(out, CRLSignerProblem{"tbsCertList.crlExtensions[authorityKeyIdentifier]", crlAKIDString(crl), sk,
 			fmt.Sprintf("the CRL's AKID %s is not the signer's SKID %s", crlAKIDString(crl), sk)})
 	}

@@ -9,7 +9,7 @@ import (
 	"path"
 	"sync"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/matterext"
 )
 
@@ -40,6 +40,26 @@ type TrustStore struct {
 	anchors []*Anchor
 	// Skipped lists certificates offered to the store that it did not take.
 	Skipped []Skipped
+	// Collisions lists PAAs added with the SKID of a different PAA already
+	// in the store: lookups by SKID find the earlier one, so the later one is
+	// shadowed.
+	Collisions []Collision
+}
+
+// Collision is a PAA whose SKID is already taken by another PAA of the store.
+type Collision struct {
+	Shadowed *Anchor // the PAA added later, never found by Lookup
+	Winner   *Anchor // the PAA Lookup returns
+}
+
+func (c Collision) String() string {
+	same := "a different subject"
+	if bytes.Equal(c.Shadowed.Cert.Subject.Raw, c.Winner.Cert.Subject.Raw) {
+		same = "the same subject"
+	}
+	return fmt.Sprintf("PAA %q from %s has the SKID %s and %s of %q from %s, which is looked up first; %s is shadowed",
+		c.Shadowed.Cert.Subject.String(), c.Shadowed.Source, matterext.KeyIDHex(c.Shadowed.Cert.SubjectKeyID.ID), same,
+		c.Winner.Cert.Subject.String(), c.Winner.Source, c.Shadowed.Source)
 }
 
 // NewTrustStore returns an empty store.
@@ -61,7 +81,11 @@ func (s *TrustStore) Add(c *matterext.Certificate, source string) error {
 		s.Skipped = append(s.Skipped, Skipped{Source: source, Cert: c, Err: err})
 		return fmt.Errorf("%s: %w", source, err)
 	}
-	s.anchors = append(s.anchors, &Anchor{Cert: c, Source: source})
+	a := &Anchor{Cert: c, Source: source}
+	if w := s.Lookup(c.SubjectKeyID.ID); w != nil && !bytes.Equal(w.Cert.Raw, c.Raw) {
+		s.Collisions = append(s.Collisions, Collision{Shadowed: a, Winner: w})
+	}
+	s.anchors = append(s.anchors, a)
 	return nil
 }
 

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
@@ -54,7 +54,7 @@ func (f cdFlags) trust(stderr io.Writer) (*verify.CDTrust, int) {
 func loadCD(path string, stderr io.Writer) (*matterext.CertificationDeclaration, int) {
 	var cd *matterext.CertificationDeclaration
 	code := exitOK
-	(&input.Reader{}).Read([]string{path}, func(it input.Item) bool {
+	input.ForCMS(nil).Read([]string{path}, func(it input.Item) bool {
 		if it.Err != nil {
 			fmt.Fprintf(stderr, "matterlint: CD: %v\n", it.Err)
 			code = exitNotCertificate
@@ -176,7 +176,10 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			worst = c
 		}
 	}
-	(&input.Reader{Stdin: stdin, Extensions: []string{".der", ".cd", ".bin", ".hex", ".b64", ".txt"}}).Read(fs.Args(), func(it input.Item) bool {
+	ignored := &ignoredFiles{}
+	rd := input.ForCMS(stdin)
+	rd.Ignored = ignored.add
+	rd.Read(fs.Args(), func(it input.Item) bool {
 		r := cdResultJSON{Input: it.Source, Index: it.Index, Findings: []verifyFindingJSON{}}
 		var cd *matterext.CertificationDeclaration
 		switch {
@@ -186,6 +189,8 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if it.Err.Kind == input.KindIO {
 				r.Error.Kind = "io"
 			}
+		case wrongObject(it.DER, input.KindCMS) != nil:
+			r.Error = &jsonError{Kind: "not-certificate", Message: fmt.Sprintf("%s [%d]: not a Certification Declaration: %v", it.Source, it.Index, wrongObject(it.DER, input.KindCMS))}
 		default:
 			var perr error
 			if cd, perr = matterext.ParseCD(it.DER); perr != nil {
@@ -199,7 +204,7 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				results = append(results, r)
 			}
 			if *format == "text" {
-				fmt.Fprintf(w, "%s [%d]: %s: %s\n", it.Source, r.Index, strings.ToUpper(r.Error.Kind), r.Error.Message)
+				fmt.Fprintf(w, "%s [%d]: %s: %s\n", safeText(it.Source), r.Index, strings.ToUpper(r.Error.Kind), safeText(r.Error.Message))
 			}
 			return true
 		}
@@ -234,6 +239,10 @@ func runCD(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return true
 	})
 	closeObjects(*format, w, items, sum, "cd", results)
+	ignored.report(stderr, "cd")
+	if sum.Inputs == 0 {
+		return noObjects(stderr, "cd", "Certification Declaration")
+	}
 	return worst
 }
 
@@ -242,7 +251,7 @@ func writeCDText(w io.Writer, r *cdResultJSON, res *verify.Result) {
 	if !res.Pass() {
 		status = fmt.Sprintf("FAIL %v (%d)", res.Code, res.Code)
 	}
-	fmt.Fprintf(w, "%s [%d]: Certification Declaration signed by key %s: %s\n", r.Input, r.Index, r.KeyID, status)
+	fmt.Fprintf(w, "%s [%d]: Certification Declaration signed by key %s: %s\n", safeText(r.Input), r.Index, r.KeyID, status)
 	for _, f := range r.Fields {
 		if !f.Present {
 			fmt.Fprintf(w, "  [%2d] %-22s (absent)\n", f.Tag, f.Name)

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
@@ -44,7 +44,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var signer *matterext.Certificate
 	if *signerFile != "" {
 		var c int
-		if signer, c = loadOne(*signerFile, "signer", stderr); signer == nil {
+		if signer, c = loadOne(*signerFile, "--signer", matterext.RoleUnknown, stderr); signer == nil {
 			return c
 		}
 	}
@@ -56,16 +56,17 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	items := itemWriterFor(*format, stdout, "crl", crlRules)
 	var results []crlResultJSON
 	var sum report.Summary
-	rd := &input.Reader{Stdin: stdin, PEMTypes: input.CRLTypes, Extensions: []string{".crl", ".pem", ".der"}}
+	ignored := &ignoredFiles{}
+	rd := input.ForCRLs(stdin)
+	rd.Ignored = ignored.add
 	rd.Read(fs.Args(), func(it input.Item) bool {
 		r := crlResultJSON{Input: it.Source, Index: it.Index, Findings: []report.JSONFinding{}}
 		cr := report.CertResult{Source: it.Source, Index: it.Index}
 		var l *matterext.CRL
 		if it.Err != nil {
-			r.Index, cr.Err, cr.ErrKind = it.Err.Index, it.Err, report.KindNotCertificate
-			if it.Err.Kind == input.KindIO {
-				cr.ErrKind = report.KindIO
-			}
+			r.Index, cr.Err, cr.ErrKind = it.Err.Index, it.Err, errKindOf(it.Err)
+		} else if err := wrongObject(it.DER, input.KindCRL); err != nil {
+			cr.Err, cr.ErrKind = fmt.Errorf("%s [%d]: not a CRL: %w", it.Source, it.Index, err), report.KindNotCertificate
 		} else if l2, err := matterext.ParseCRL(it.DER); err != nil {
 			cr.Err, cr.ErrKind = fmt.Errorf("%s [%d]: not a CRL: %w", it.Source, it.Index, err), report.KindNotCertificate
 		} else {
@@ -76,7 +77,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			emitObject(*format, stdout, items, &sum, r, report.ItemOf(&cr, lint.Error))
 			results = append(results, r)
 			if *format == "text" {
-				fmt.Fprintf(stdout, "%s [%d]: %s: %v\n", it.Source, r.Index, strings.ToUpper(string(cr.ErrKind)), cr.Err)
+				fmt.Fprintf(stdout, "%s [%d]: %s: %s\n", safeText(it.Source), r.Index, strings.ToUpper(string(cr.ErrKind)), safeText(cr.Err.Error()))
 			}
 			return true
 		}
@@ -101,7 +102,7 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		emitObject(*format, stdout, items, &sum, r, item)
 		results = append(results, r)
 		if *format == "text" {
-			fmt.Fprintf(stdout, "%s [%d]: CRL of %q, %d entries, thisUpdate %s, nextUpdate %s: %d findings\n", it.Source, it.Index, r.Issuer, r.Entries, r.ThisUpdate, r.NextUpdate, len(r.Findings))
+			fmt.Fprintf(stdout, "%s [%d]: CRL of %q, %d entries, thisUpdate %s, nextUpdate %s: %d findings\n", safeText(it.Source), it.Index, r.Issuer, r.Entries, r.ThisUpdate, r.NextUpdate, len(r.Findings))
 			for _, f := range r.Findings {
 				fmt.Fprintf(stdout, "  %-6s %s: %s\n         at %s; source: %s\n", strings.ToUpper(f.Severity), f.Rule, f.Message, f.Location, f.Source)
 				if f.Note != "" {
@@ -114,7 +115,15 @@ func runCRL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format != "text" {
 		closeObjects(*format, stdout, items, sum, "crl", results)
 	} else {
-		fmt.Fprintf(stdout, "\n%d CRL%s linted: %d with errors (%d errors, %d warnings, %d notices)\n", sum.Certificates, report.Plural(sum.Certificates), sum.WithErrors, sum.Errors, sum.Warnings, sum.Notices)
+		fmt.Fprintf(stdout, "\n%d CRL%s linted: %d with errors (%d errors, %d warnings, %d notices)", sum.Certificates, report.Plural(sum.Certificates), sum.WithErrors, sum.Errors, sum.Warnings, sum.Notices)
+		if sum.NotCertificates+sum.IOErrors > 0 {
+			fmt.Fprintf(stdout, "; %d input%s not a CRL, %d unreadable", sum.NotCertificates, report.Plural(sum.NotCertificates), sum.IOErrors)
+		}
+		fmt.Fprintln(stdout)
+	}
+	ignored.report(stderr, "crl")
+	if sum.Inputs == 0 {
+		return noObjects(stderr, "crl", "CRL")
 	}
 	return exitCode(sum)
 }

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/batch"
-	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/lint/zlintbridge"
@@ -156,7 +156,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var paiCerts []*matterext.Certificate
 	for _, p := range *pais {
-		c, code := loadOne(p, "PAI", stderr)
+		c, code := loadOne(p, "--pai", matterext.RolePAI, stderr)
 		if c == nil {
 			return code
 		}
@@ -175,7 +175,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "text":
 		tw := report.NewText(stdout)
 		tw.Quiet, tw.RuleSummary = *quiet, *summary
-		w = tw
+		w = safeNames{tw}
 	case "json":
 		w = report.NewJSON(stdout, report.ToolInfo{Name: "matterlint", Version: version, Command: "lint"})
 	case "ndjson":
@@ -196,13 +196,14 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return usageErr("--format %q: want one of %s", *format, strings.Join(formats, ", "))
 	}
-	rd := &input.Reader{Stdin: stdin}
+	ignored := &ignoredFiles{}
+	rd := &input.Reader{Stdin: stdin, Ignored: ignored.add}
 	cross := lint.NewBatch(reg, paiCerts)
 	progress := newProgress(stderr)
 	var sum report.Summary
 	var werr error
 	batchRules := batchRoleRules(reg)
-	batch.Map(*jobs,
+	batch.Map(batch.Options[input.Item]{Jobs: *jobs, Weight: itemWeight},
 		func(emit func(input.Item) bool) { rd.Read(fs.Args(), emit) },
 		func(it input.Item) lintOut { return lintItemOut(reg, pass, it, opts) },
 		func(o lintOut) bool {
@@ -218,11 +219,51 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return werr == nil
 		})
 	progress.done()
+	ignored.report(stderr, "lint")
 	if err := w.Close(sum); err != nil || werr != nil {
-		fmt.Fprintf(stderr, "matterlint lint: writing output: %v\n", errors.Join(werr, err))
-		return exitUsage
+		return exitUsage // run reports the write error
+	}
+	if sum.Certificates == 0 && sum.IOErrors+sum.NotCertificates == 0 {
+		return noObjects(stderr, "lint", "certificate")
 	}
 	return exitCodeAt(sum, threshold)
+}
+
+// itemWeight is the memory an input holds until its result is written: its
+// DER, the decoded model and the findings (about three times the DER).
+func itemWeight(it input.Item) int64 { return int64(3*len(it.DER)) + 1024 }
+
+// ignoredFiles counts the files directory walks skip for their extension.
+type ignoredFiles struct {
+	n     int
+	first string
+}
+
+func (g *ignoredFiles) add(p string) {
+	if g.n == 0 {
+		g.first = p
+	}
+	g.n++
+}
+
+// report says on stderr how many files were not read, with the first.
+func (g *ignoredFiles) report(stderr io.Writer, command string) {
+	if g.n > 0 {
+		fmt.Fprintf(stderr, "matterlint %s: %d file%s in the directories not read for their extension (e.g. %s)\n",
+			command, g.n, report.Plural(g.n), safeText(g.first))
+	}
+}
+
+// safeNames escapes input names and messages for the text output.
+type safeNames struct{ report.Writer }
+
+func (s safeNames) Write(r *report.CertResult) error {
+	c := *r
+	c.Source = safeText(c.Source)
+	if c.Err != nil {
+		c.Err = errors.New(safeText(c.Err.Error()))
+	}
+	return s.Writer.Write(&c)
 }
 
 // batchRoleRules reports whether any batch rule is selected.
@@ -298,16 +339,16 @@ func parseAt(s string) (time.Time, error) {
 func lintItemCert(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) (report.CertResult, *matterext.Certificate) {
 	r := report.CertResult{Source: it.Source, Index: it.Index, Format: it.Format}
 	if it.Err != nil {
-		r.Err, r.Index = it.Err, it.Err.Index
-		r.ErrKind = report.KindNotCertificate
-		if it.Err.Kind == input.KindIO {
-			r.ErrKind = report.KindIO
-		}
+		r.Err, r.Index, r.ErrKind = it.Err, it.Err.Index, errKindOf(it.Err)
+		return r, nil
+	}
+	if err := wrongObject(it.DER, input.KindCertificate); err != nil {
+		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: not a certificate: %w", it.Source, it.Index, err), report.KindNotCertificate
 		return r, nil
 	}
 	c, err := matterext.ParseCertificate(it.DER)
 	if err != nil {
-		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: %w%s", it.Source, it.Index, err, otherObjectHint(it.DER)), report.KindNotCertificate
+		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: %w", it.Source, it.Index, err), report.KindNotCertificate
 		return r, nil
 	}
 	res := reg.Lint(c, opts)
@@ -318,15 +359,4 @@ func lintItemCert(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opt
 	r.Role, r.RoleDetected, r.Findings = res.Role, res.RoleDetected, res.Findings
 	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
 	return r, c
-}
-
-// otherObjectHint names the command for inputs that are CDs or CRLs.
-func otherObjectHint(der []byte) string {
-	if sd, err := matterext.ParseSignedData(der); err == nil && sd.ContentType.Equal(matterext.OIDSignedData) {
-		return " (it is a CMS SignedData: a Certification Declaration? use `matterlint cd`)"
-	}
-	if l, err := matterext.ParseCRL(der); err == nil && len(l.Errors) == 0 {
-		return " (it is a CRL: use `matterlint crl`)"
-	}
-	return ""
 }

@@ -19,7 +19,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 )
@@ -65,10 +68,40 @@ file, a directory (read recursively: *.pem *.der *.crt *.cer *.cert) or - for
 standard input.
 
 Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or I/O
-error, 3 an input is not a certificate.
+error (also when no input holds anything to check), 3 an input is not a
+certificate; the worst applies: 2 over 3 over 1.
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := runCommand(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "matterlint: cannot write the output: %v\n", out.err)
+		return exitUsage
+	}
+	return code
+}
+
+// checkedWriter remembers the first write error, so that no command can
+// end with a success code after failing to write its output (a full disk).
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -108,9 +141,78 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK, false
 		}
+		msg := err.Error()
+		if name, found := strings.CutPrefix(msg, "unknown flag: --"); found {
+			if near := nearestFlag(fs, name); near != "" {
+				msg += fmt.Sprintf(" (did you mean --%s?)", near)
+			}
+		}
+		fmt.Fprintf(fs.Output(), "matterlint %s: %s\nRun 'matterlint %s --help' for usage.\n", fs.Name(), msg, fs.Name())
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// nearestFlag returns the flag of fs closest to name (at most two edits
+// away, or name is a prefix of it), or "".
+func nearestFlag(fs *pflag.FlagSet, name string) string {
+	best, bestD := "", 3
+	fs.VisitAll(func(f *pflag.Flag) {
+		d := editDistance(name, f.Name)
+		if strings.HasPrefix(f.Name, name) && len(name) >= 3 {
+			d = min(d, 1)
+		}
+		if d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// safeText escapes what a terminal would interpret in names and messages
+// printed as text: control characters (escape sequences), invalid UTF-8 and
+// other unprintable runes.
+func safeText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	q := strconv.QuoteToGraphic(s)
+	return q[1 : len(q)-1]
+}
+
+// noObjects ends a command that found nothing of what it checks: an error,
+// not a success.
+func noObjects(stderr io.Writer, command, what string) int {
+	fmt.Fprintf(stderr, "matterlint %s: no %s found in the inputs\n", command, what)
+	return exitUsage
 }
 
 // addFormatFlag adds --format with the formats every subcommand writes.

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
@@ -36,7 +37,7 @@ func runRevocationSet(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	b, err := os.ReadFile(*pointsFile)
+	b, err := input.ReadFileLimit(*pointsFile, input.MaxJSONSize, "revocation points")
 	if err != nil {
 		fmt.Fprintln(stderr, "matterlint revocation-set:", err)
 		return exitUsage
@@ -59,7 +60,7 @@ func runRevocationSet(args []string, stdout, stderr io.Writer) int {
 	}
 	mapping := map[string]string{}
 	if *crlMap != "" {
-		mb, err := os.ReadFile(*crlMap)
+		mb, err := input.ReadFileLimit(*crlMap, input.MaxJSONSize, "dataURL map")
 		if err == nil {
 			err = json.Unmarshal(mb, &mapping)
 		}
@@ -75,7 +76,7 @@ func runRevocationSet(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.FetchCRL = func(dataURL string) ([]byte, error) {
 		if f, ok := mapping[dataURL]; ok {
-			return os.ReadFile(f)
+			return input.ReadFileLimit(f, input.MaxCRLSize, "CRL")
 		}
 		if *crlDir == "" {
 			return nil, fmt.Errorf("not in --crl-map")
@@ -84,7 +85,7 @@ func runRevocationSet(args []string, stdout, stderr io.Writer) int {
 		if err != nil || path.Base(u.Path) == "/" || path.Base(u.Path) == "." {
 			return nil, fmt.Errorf("cannot name a file after dataURL %q", dataURL)
 		}
-		return os.ReadFile(filepath.Join(*crlDir, path.Base(u.Path)))
+		return input.ReadFileLimit(filepath.Join(*crlDir, path.Base(u.Path)), input.MaxCRLSize, "CRL")
 	}
 	res := verify.BuildRevocationSet(points, opts)
 	set := matterext.MarshalRevocationSet(res.Set)

@@ -6,14 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/batch"
-	"github.com/matterlint/matterlint/internal/input"
 	"github.com/matterlint/matterlint/internal/report"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
@@ -132,7 +131,7 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var pai *matterext.Certificate
 	if *paiFlag != "" {
 		var c int
-		pai, c = loadOne(*paiFlag, "PAI", stderr)
+		pai, c = loadOne(*paiFlag, "--pai", matterext.RolePAI, stderr)
 		if pai == nil {
 			return c
 		}
@@ -144,8 +143,9 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	w := newVerifyWriter(*format, stdout)
 	var sum verifySummary
-	rd := &input.Reader{Stdin: stdin}
-	batch.Map(*jobs,
+	ignored := &ignoredFiles{}
+	rd := &input.Reader{Stdin: stdin, Ignored: ignored.add}
+	batch.Map(batch.Options[input.Item]{Jobs: *jobs, Weight: itemWeight},
 		func(emit func(input.Item) bool) { rd.Read(dacPaths, emit) },
 		func(it input.Item) verifyResult { return verifyItem(v, it) },
 		func(r verifyResult) bool {
@@ -154,10 +154,12 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return true
 		})
 	if err := w.close(&sum); err != nil {
-		fmt.Fprintln(stderr, "matterlint verify: writing output:", err)
-		return exitUsage
+		return exitUsage // run reports the write error
 	}
+	ignored.report(stderr, "verify")
 	switch {
+	case sum.DACs+sum.IOErrors+sum.NotCertificates == 0:
+		return noObjects(stderr, "verify", "DAC")
 	case sum.IOErrors > 0:
 		return exitUsage
 	case sum.NotCertificates > 0:
@@ -216,30 +218,13 @@ func buildStore(files, dirs []string, withProd bool, stderr io.Writer) (*verify.
 		}
 		return nil, exitUsage
 	}
+	for _, sk := range s.Skipped {
+		fmt.Fprintf(stderr, "matterlint: --paa/--paa-dir: not trusted: %s: %v\n", safeText(sk.Source), sk.Err)
+	}
+	for _, c := range s.Collisions {
+		fmt.Fprintf(stderr, "matterlint: warning: %s\n", safeText(c.String()))
+	}
 	return s, exitOK
-}
-
-// loadOne reads the first certificate of a file.
-func loadOne(path, what string, stderr io.Writer) (*matterext.Certificate, int) {
-	var c *matterext.Certificate
-	code := exitOK
-	(&input.Reader{}).Read([]string{path}, func(it input.Item) bool {
-		if it.Err != nil {
-			fmt.Fprintf(stderr, "matterlint verify: %s: %v\n", what, it.Err)
-			code = exitNotCertificate
-			if it.Err.Kind == input.KindIO {
-				code = exitUsage
-			}
-			return false
-		}
-		var err error
-		if c, err = matterext.ParseCertificate(it.DER); err != nil {
-			fmt.Fprintf(stderr, "matterlint verify: %s %s [%d]: %v\n", what, it.Source, it.Index, err)
-			code = exitNotCertificate
-		}
-		return false
-	})
-	return c, code
 }
 
 type verifyResult struct {
@@ -254,10 +239,11 @@ type verifyResult struct {
 func verifyItem(v *verify.Verifier, it input.Item) verifyResult {
 	r := verifyResult{Source: it.Source, Index: it.Index}
 	if it.Err != nil {
-		r.Err, r.Index, r.ErrKind = it.Err, it.Err.Index, "not-certificate"
-		if it.Err.Kind == input.KindIO {
-			r.ErrKind = "io"
-		}
+		r.Err, r.Index, r.ErrKind = it.Err, it.Err.Index, string(errKindOf(it.Err))
+		return r
+	}
+	if err := wrongObject(it.DER, input.KindCertificate); err != nil {
+		r.Err, r.ErrKind = fmt.Errorf("%s [%d]: not a DAC: %w", it.Source, it.Index, err), "not-certificate"
 		return r
 	}
 	c, err := matterext.ParseCertificate(it.DER)
@@ -425,9 +411,9 @@ func (vw *verifyWriter) write(r *verifyResult) {
 		return
 	}
 	w := vw.w
-	loc := fmt.Sprintf("%s [%d]", r.Source, r.Index)
+	loc := fmt.Sprintf("%s [%d]", safeText(r.Source), r.Index)
 	if r.Err != nil {
-		fmt.Fprintf(w, "%s: %s: %v\n", loc, strings.ToUpper(r.ErrKind), r.Err)
+		fmt.Fprintf(w, "%s: %s: %s\n", loc, strings.ToUpper(r.ErrKind), safeText(r.Err.Error()))
 		return
 	}
 	res := r.Res
@@ -501,7 +487,10 @@ func (vw *verifyWriter) close(s *verifySummary) error {
 			top = toVerifyJSON(s.first)
 		}
 		v := "pass"
-		if s.Failed > 0 || s.DACs == 0 {
+		switch {
+		case s.IOErrors > 0 || s.DACs == 0:
+			v = "error" // not every input could be read, or there was no DAC
+		case s.Failed+s.NotCertificates > 0:
 			v = "fail"
 		}
 		fs, _ := json.Marshal(top.Findings)
@@ -522,7 +511,7 @@ func (vw *verifyWriter) close(s *verifySummary) error {
 func loadRevocation(setPath string, crls []string, stderr io.Writer) (*verify.Revocation, int) {
 	rv := &verify.Revocation{}
 	if setPath != "" {
-		b, err := os.ReadFile(setPath)
+		b, err := input.ReadFileLimit(setPath, input.MaxJSONSize, "revocation set")
 		if err != nil {
 			fmt.Fprintln(stderr, "matterlint: --revocation-set:", err)
 			return nil, exitUsage
@@ -539,7 +528,7 @@ func loadRevocation(setPath string, crls []string, stderr io.Writer) (*verify.Re
 	}
 	for _, p := range crls {
 		code := exitOK
-		(&input.Reader{PEMTypes: input.CRLTypes}).Read([]string{p}, func(it input.Item) bool {
+		input.ForCRLs(nil).Read([]string{p}, func(it input.Item) bool {
 			if it.Err != nil {
 				fmt.Fprintf(stderr, "matterlint: --crl: %v\n", it.Err)
 				code = exitNotCertificate

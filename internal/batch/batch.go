@@ -1,6 +1,7 @@
 // Package batch runs a function over a stream of inputs on a bounded pool of
-// workers and delivers the results in input order, with memory bounded by the
-// number of batches in flight, not by the size of the stream.
+// workers and delivers the results in input order. Memory is bounded by a
+// budget in bytes shared by all workers, not by the number of workers or the
+// size of the stream.
 package batch
 
 import (
@@ -8,19 +9,104 @@ import (
 	"sync"
 )
 
-// Size is the number of inputs handed to a worker at once.
+// Size is the largest number of inputs handed to a worker at once.
 const Size = 256
 
-// Map reads inputs from produce, applies fn on jobs workers (all cores when
-// jobs ≤ 0) and calls consume with each result in input order. If consume
-// returns false, Map stops reading and returns after in-flight work ends.
-func Map[In, Out any](jobs int, produce func(emit func(In) bool), fn func(In) Out, consume func(Out) bool) {
+// DefaultBudget is the memory budget when Options.Budget is 0: the bytes of
+// input that may be in flight (read, not yet consumed) at any time.
+const DefaultBudget = 32 << 20
+
+// Options control Map.
+type Options[In any] struct {
+	// Jobs is the number of workers; 0 or less means one per CPU.
+	Jobs int
+	// Budget caps the summed Weight of the inputs in flight; 0 or less means
+	// DefaultBudget. An input heavier than the budget runs alone.
+	Budget int64
+	// Weight estimates the memory an input holds until its result is
+	// consumed; nil counts every input as 1 byte.
+	Weight func(In) int64
+}
+
+// budget is a counting semaphore over bytes.
+type budget struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	free    int64
+	stopped bool
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n}
+	b.cond.L = &b.mu
+	return b
+}
+
+// tryAcquire takes n bytes if they are free.
+func (b *budget) tryAcquire(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.free >= n {
+		b.free -= n
+		return true
+	}
+	return false
+}
+
+// acquire waits for n bytes; it returns false when Map is stopping.
+func (b *budget) acquire(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n && !b.stopped {
+		b.cond.Wait()
+	}
+	if b.stopped {
+		return false
+	}
+	b.free -= n
+	return true
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+func (b *budget) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+// Map reads inputs from produce, applies fn on the workers and calls consume
+// with each result in input order. If consume returns false, Map stops
+// reading and returns after in-flight work ends.
+func Map[In, Out any](opts Options[In], produce func(emit func(In) bool), fn func(In) Out, consume func(Out) bool) {
+	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	limit := opts.Budget
+	if limit <= 0 {
+		limit = DefaultBudget
+	}
+	weigh := func(x In) int64 {
+		w := int64(1)
+		if opts.Weight != nil {
+			w = max(opts.Weight(x), 1)
+		}
+		return min(w, limit)
+	}
+	// A batch is handed over when it is full or holds its share of the
+	// budget, so that every worker can have work while the budget holds.
+	share := max(limit/int64(4*jobs), 1)
 	type job struct {
-		in  []In
-		out chan []Out
+		in     []In
+		weight int64
+		out    chan []Out
 	}
 	work := make(chan *job, jobs)
 	order := make(chan *job, 2*jobs+2)
@@ -38,47 +124,63 @@ func Map[In, Out any](jobs int, produce func(emit func(In) bool), fn func(In) Ou
 			}
 		}()
 	}
+	mem := newBudget(limit)
 	stop := make(chan struct{})
 	go func() {
 		defer close(order)
 		defer close(work)
-		cur := make([]In, 0, Size)
+		cur := &job{in: make([]In, 0, Size)}
 		flush := func() bool {
-			j := &job{in: cur, out: make(chan []Out, 1)}
+			if len(cur.in) == 0 {
+				return true
+			}
+			j := cur
+			j.out = make(chan []Out, 1)
 			select {
 			case order <- j:
 			case <-stop:
+				mem.release(j.weight)
 				return false
 			}
 			work <- j
-			cur = make([]In, 0, Size)
+			cur = &job{in: make([]In, 0, Size)}
 			return true
 		}
 		ok := true
 		produce(func(x In) bool {
-			cur = append(cur, x)
-			if len(cur) == Size {
+			w := weigh(x)
+			if !mem.tryAcquire(w) {
+				// Hand over what is held before waiting, so that the
+				// consumer can release it.
+				if ok = flush() && mem.acquire(w); !ok {
+					return false
+				}
+			}
+			cur.in = append(cur.in, x)
+			cur.weight += w
+			if len(cur.in) == Size || cur.weight >= share {
 				ok = flush()
 			}
 			return ok
 		})
-		if ok && len(cur) > 0 {
+		if ok {
 			flush()
 		}
 	}()
 	stopped := false
 	for j := range order {
 		res := <-j.out
-		if stopped {
-			continue
-		}
 		for _, r := range res {
+			if stopped {
+				break
+			}
 			if !consume(r) {
 				stopped = true
 				close(stop)
-				break
+				mem.stop()
 			}
 		}
+		mem.release(j.weight)
 	}
 	wg.Wait()
 }
