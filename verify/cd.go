@@ -11,7 +11,7 @@ import (
 	"path"
 	"sync"
 
-	"github.com/matterlint/matterlint/internal/input"
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 )
