@@ -1,32 +1,24 @@
 package lint
 
-import (
-	"strings"
-
-	"github.com/matterlint/matterlint/matterext"
-)
+import "github.com/matterlint/matterlint/matterext"
 
 func init() {
 	register(&PointRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_point_vid_pid_mismatch", "The VID (and PID) of the signer, or of its delegator, must be the point's vid (and pid); a PAI signer with a PID needs that pid on the point",
 				citePoint+"; "+citeCRLBuild+" step 3 (validate_vid_pid)", SourceDCL),
+			SDK:         SDKRevocationSet,
 			Quote:       "For vendor-scoped PAA and for PAIs, this field SHALL contain the VendorID as found in the CRLSignerCertificate",
 			QuoteSource: "Matter Core spec 1.4.1 §11.23.9 (VendorID) as quoted in project-chip/matter.js packages/types/src/dcl/device-attestation-revocation.ts (531401fa); DCL: NewErrCRLSignerCertificateVidNotEqualMsgVid / PidNotEqualMsgPid; SDK: connectedhomeip credentials/generate_revocation_set.py validate_vid_pid",
 		},
 		Check: func(p *matterext.RevocationPoint, r *Reporter) {
-			signer, err := pointCert(p.CRLSignerCertificate)
-			if err != nil {
-				return
-			}
-			c := signer
-			if !p.IsPAA && strings.TrimSpace(p.CRLSignerDelegator) != "" {
-				if c, err = pointCert(p.CRLSignerDelegator); err != nil {
-					return
-				}
+			c := p.IdentityCert()
+			if c == nil || (!p.IsPAA && p.DelegatorErr != nil) {
+				return // e_point_signer_invalid
 			}
 			vp, err := matterext.ExtractVIDPID(&c.Subject)
 			if err != nil {
+				r.Add("crlSignerCertificate", err.Error(), "a readable VID/PID", "the VID/PID of "+c.Subject.String()+" cannot be read: "+err.Error())
 				return
 			}
 			switch {

@@ -1,9 +1,6 @@
 package lint
 
 import (
-	"bytes"
-	"encoding/pem"
-	"errors"
 	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -193,16 +190,4 @@ func eachCRLExtension(l *matterext.CRL, fn func(list []matterext.Extension)) {
 	for i := range l.Entries {
 		fn(l.Entries[i].Extensions)
 	}
-}
-
-// pointCert parses a PEM certificate of a revocation point.
-func pointCert(s string) (*matterext.Certificate, error) {
-	blk, rest := pem.Decode([]byte(s))
-	if blk == nil || blk.Type != "CERTIFICATE" {
-		return nil, errors.New("not a PEM CERTIFICATE")
-	}
-	if len(bytes.TrimSpace(rest)) > 0 {
-		return nil, errors.New("more than one PEM block")
-	}
-	return matterext.ParseCertificate(blk.Bytes)
 }

@@ -123,6 +123,10 @@ const (
 	SDKCDProductID
 	// SDKCDPAA: the authorized PAA list cannot match (606).
 	SDKCDPAA
+	// SDKRevocationSet: the SDK's revocation-set builder
+	// (credentials/generate_revocation_set.py) drops a revocation point
+	// with this defect; no attestation result code.
+	SDKRevocationSet
 )
 
 // Code returns the SDK result code for a certificate of role r, or

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"strconv"
@@ -151,6 +152,72 @@ type RevocationPoint struct {
 	DataDigestType       uint32 `json:"dataDigestType"`
 	RevocationType       uint32 `json:"revocationType"`
 	SchemaVersion        uint32 `json:"schemaVersion"`
+
+	// Signer and Delegator are CRLSignerCertificate and CRLSignerDelegator
+	// decoded by DecodeCertificates (ParseRevocationPoints calls it); nil
+	// when the field is empty or does not decode, and then SignerErr or
+	// DelegatorErr says why.
+	Signer, Delegator       *Certificate `json:"-"`
+	SignerErr, DelegatorErr error        `json:"-"`
+}
+
+// ErrNoPEMCertificate: a revocation point's certificate field is not
+// exactly one PEM CERTIFICATE block.
+var ErrNoPEMCertificate = errors.New("not a PEM CERTIFICATE")
+
+// DecodeCertificates decodes the point's signer and delegator certificates
+// (each exactly one PEM CERTIFICATE block, as the DCL takes them) into
+// Signer and Delegator.
+func (p *RevocationPoint) DecodeCertificates() {
+	p.Signer, p.SignerErr = decodePointCert(p.CRLSignerCertificate)
+	p.Delegator, p.DelegatorErr = nil, nil
+	if strings.TrimSpace(p.CRLSignerDelegator) != "" {
+		p.Delegator, p.DelegatorErr = decodePointCert(p.CRLSignerDelegator)
+	}
+}
+
+func decodePointCert(s string) (*Certificate, error) {
+	blk, rest := pem.Decode([]byte(s))
+	switch {
+	case blk == nil || blk.Type != "CERTIFICATE":
+		return nil, ErrNoPEMCertificate
+	case len(bytes.TrimSpace(rest)) > 0:
+		return nil, fmt.Errorf("%w: more than one PEM block", ErrNoPEMCertificate)
+	}
+	return ParseCertificate(blk.Bytes)
+}
+
+// CAKeyID returns the key ID of the certificate authority whose revocations the point's CRL
+// lists, as far as the point itself says: the PAA that issued a
+// PAA-delegated signer (its AKID), the delegator of a PAI-delegated signer,
+// or the signer (their SKID). nil when the certificates do not decode.
+func (p *RevocationPoint) CAKeyID() []byte {
+	switch s := p.Signer; {
+	case s == nil:
+		return nil
+	case p.IsPAA && !s.SelfIssued():
+		if s.AuthorityKeyID != nil && s.AuthorityKeyID.HasKeyID {
+			return s.AuthorityKeyID.KeyID
+		}
+		return nil
+	case strings.TrimSpace(p.CRLSignerDelegator) != "":
+		if p.Delegator != nil && p.Delegator.SubjectKeyID != nil && p.Delegator.SubjectKeyID.Err == "" {
+			return p.Delegator.SubjectKeyID.ID
+		}
+		return nil
+	case s.SubjectKeyID != nil && s.SubjectKeyID.Err == "":
+		return s.SubjectKeyID.ID
+	}
+	return nil
+}
+
+// IdentityCert is the certificate whose VID/PID the point's vid/pid must
+// match: the delegator of a PAI-delegated signer, else the signer.
+func (p *RevocationPoint) IdentityCert() *Certificate {
+	if !p.IsPAA && p.Delegator != nil {
+		return p.Delegator
+	}
+	return p.Signer
 }
 
 // Uint64 decodes a JSON number or a decimal string (the DCL's REST API
@@ -213,6 +280,7 @@ func ParseRevocationPoints(b []byte) ([]RevocationPoint, error) {
 	}
 	for i := range points {
 		points[i].Index = i
+		points[i].DecodeCertificates()
 	}
 	return points, nil
 }

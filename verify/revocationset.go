@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/matterlint/matterlint/input"
@@ -71,84 +70,45 @@ func BuildRevocationSet(points []matterext.RevocationPoint, opts BuildOptions) *
 	return res
 }
 
-func parsePEMCert(s string) (*matterext.Certificate, error) {
-	var c *matterext.Certificate
-	var perr error
-	input.ReadStream("certificate", strings.NewReader(s), func(it input.Item) bool {
-		if it.Err != nil {
-			perr = it.Err
-		} else {
-			c, perr = matterext.ParseCertificate(it.DER)
-		}
-		return false
-	})
-	if c == nil && perr == nil {
-		perr = errors.New("no certificate")
-	}
-	return c, perr
-}
-
 // verifyIssued checks child → parent as verify_cert does: AKID = SKID, issuer
 // = subject, and the signature.
 func verifyIssued(child, parent *matterext.Certificate) error {
-	if ak, sk := child.AuthorityKeyID, parent.SubjectKeyID; ak == nil || !ak.HasKeyID || sk == nil || !bytes.Equal(ak.KeyID, sk.ID) {
-		return errors.New("its AKID is not the issuer's SKID")
+	rel := matterext.Relate(child, parent)
+	if rel.KeyID != matterext.KeyIDMatches {
+		return fmt.Errorf("its AKID is not the issuer's SKID (%v)", rel.KeyID)
 	}
-	if !bytes.Equal(child.Issuer.Raw, parent.Subject.Raw) {
+	if !rel.Names {
 		return fmt.Errorf("its issuer %q is not %q", child.Issuer.String(), parent.Subject.String())
 	}
-	key, err := parent.ECDSAPublicKey()
-	if err != nil {
-		return err
-	}
-	return child.CheckSignature(key)
+	return child.CheckSignatureFrom(parent)
 }
 
 func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, opts BuildOptions) PointReport {
 	rep := PointReport{Index: p.Index, Label: p.Label}
 	reject := func(format string, a ...any) { rep.Reasons = append(rep.Reasons, fmt.Sprintf(format, a...)) }
 	note := func(format string, a ...any) { rep.Notes = append(rep.Notes, fmt.Sprintf(format, a...)) }
+	if p.Signer == nil && p.SignerErr == nil {
+		p.DecodeCertificates()
+	}
+	// The point rules: those whose defect makes the SDK's script drop the
+	// point (VID/PID, issuerSubjectKeyID, unreadable certificates) reject
+	// it; the others are what the DCL checks on submission.
 	for _, f := range opts.Lint.LintPoint(&p).Findings {
-		note("%s %s: %s (the DCL checks this on submission)", f.Severity(), f.Rule.Name, f.Message)
+		if f.Rule.SDK == lint.SDKRevocationSet {
+			reject("%s (%s)", f.Message, f.Rule.Name)
+		} else {
+			note("%s %s: %s (the DCL checks this on submission)", f.Severity(), f.Rule.Name, f.Message)
+		}
 	}
 	if p.RevocationType != 1 {
 		reject("revocationType is %d; only 1 (RFC 5280 CRL) is supported", p.RevocationType)
 		return rep
 	}
-	signer, err := parsePEMCert(p.CRLSignerCertificate)
-	if err != nil {
-		reject("crlSignerCertificate: %v", err)
-		return rep
-	}
-	var delegator *matterext.Certificate
-	if strings.TrimSpace(p.CRLSignerDelegator) != "" {
-		if delegator, err = parsePEMCert(p.CRLSignerDelegator); err != nil {
-			reject("crlSignerDelegator: %v", err)
-			return rep
-		}
+	signer, delegator := p.Signer, p.Delegator
+	if signer == nil || p.DelegatorErr != nil {
+		return rep // e_point_signer_invalid rejected it
 	}
 	selfSigned := signer.SelfIssued()
-	// VID/PID (validate_vid_pid).
-	idCert := signer
-	if !p.IsPAA && delegator != nil {
-		idCert = delegator
-	}
-	vp, vpErr := matterext.ExtractVIDPID(&idCert.Subject)
-	switch {
-	case vpErr != nil:
-		reject("the VID/PID of %q cannot be read: %v", idCert.Subject.String(), vpErr)
-	case p.IsPAA:
-		if vp.HasVID() && uint32(vp.VID) != p.VID {
-			reject("signer VID %s differs from the point's vid %04X", matterext.FormatID(vp.VID), p.VID)
-		}
-	default:
-		if !vp.HasVID() || uint32(vp.VID) != p.VID {
-			reject("%q has VID %v; the point's vid is %04X", idCert.Subject.String(), vidString(vp), p.VID)
-		}
-		if vp.HasPID() && uint32(vp.PID) != p.PID {
-			reject("%q has PID %s; the point's pid is %04X", idCert.Subject.String(), matterext.FormatID(vp.PID), p.PID)
-		}
-	}
 	// Delegated signers must have the CRL signer profile (DCL VerifyCRLSignerCertFormat).
 	if (delegator != nil || (p.IsPAA && !selfSigned)) && !selfSigned {
 		res := opts.Lint.Lint(signer, lint.Options{Role: matterext.RoleCRLSigner})
@@ -213,15 +173,6 @@ func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, op
 	}
 	if ca != nil && len(skidOf(ca)) == 0 {
 		reject("the certificate authority %q has no subjectKeyIdentifier, so no revocation-set entry can name it", ca.Subject.String())
-	}
-	if ca != nil && ca.SubjectKeyID != nil {
-		if got := matterext.KeyIDHex(ca.SubjectKeyID.ID); got != p.IssuerSubjectKeyID {
-			if strings.EqualFold(strings.ReplaceAll(p.IssuerSubjectKeyID, ":", ""), got) {
-				note("issuerSubjectKeyID %q should be uppercase hex without colons (%s)", p.IssuerSubjectKeyID, got)
-			} else {
-				reject("issuerSubjectKeyID %s is not the SKID %s of the CRL's certificate authority %q", p.IssuerSubjectKeyID, got, ca.Subject.String())
-			}
-		}
 	}
 	// The CRL.
 	der, err := fetchCRLDER(opts.FetchCRL, p.DataURL)
@@ -342,13 +293,6 @@ func crlAKIDString(l *matterext.CRL) string {
 		return "(none)"
 	}
 	return matterext.KeyIDHex(l.AuthorityKeyID.KeyID)
-}
-
-func vidString(vp matterext.VIDPID) string {
-	if !vp.HasVID() {
-		return "(none)"
-	}
-	return matterext.FormatID(vp.VID)
 }
 
 // CRLSignerProblem is a way a CRL does not match its signer.
