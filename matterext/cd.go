@@ -16,6 +16,10 @@ const (
 	CDBytesArray                   // array of anonymous byte strings
 )
 
+// CDSchema returns the CD content fields in the order the SDK requires them
+// (matter-pki-rules.md §5.2).
+func CDSchema() []CDFieldSpec { return append([]CDFieldSpec(nil), cdSchema[:]...) }
+
 // CDFieldSpec describes one field of the CD content (matter-pki-rules.md §5.2).
 type CDFieldSpec struct {
 	Tag      uint8
@@ -25,8 +29,8 @@ type CDFieldSpec struct {
 	Required bool
 }
 
-// CDSchema lists the CD content fields in the order the SDK requires them.
-var CDSchema = []CDFieldSpec{
+// cdSchema lists the CD content fields in the order the SDK requires them.
+var cdSchema = [...]CDFieldSpec{
 	{0, "format_version", CDUint, 16, true},
 	{1, "vendor_id", CDUint, 16, true},
 	{2, "product_id_array", CDUintArray, 16, true},
@@ -43,7 +47,7 @@ var CDSchema = []CDFieldSpec{
 
 // CDField is one decoded field.
 type CDField struct {
-	Spec    *CDFieldSpec
+	Spec    CDFieldSpec
 	Present bool
 	Offset  int // offset of the element in the content TLV
 	Width   int // encoded width of an integer value
@@ -70,7 +74,7 @@ func (e *CDError) Error() string {
 // CDContent is the decoded TLV content of a Certification Declaration.
 type CDContent struct {
 	Raw    []byte
-	Fields []CDField // one per CDSchema entry, in schema order
+	Fields []CDField // one per CDSchema() entry, in schema order
 	// Extra are elements after the known ones, which the SDK skips.
 	Extra []tlv.Element
 	// Errors are the reasons the SDK's decoder fails (any one gives
@@ -115,9 +119,9 @@ const CertificateIDLength = 19
 // and within their width; certificate_id exactly 19 bytes; PAA list entries
 // exactly 20 bytes.
 func DecodeCDContent(b []byte) *CDContent {
-	c := &CDContent{Raw: b, Fields: make([]CDField, len(CDSchema))}
-	for i := range CDSchema {
-		c.Fields[i].Spec = &CDSchema[i]
+	c := &CDContent{Raw: b, Fields: make([]CDField, len(cdSchema))}
+	for i := range cdSchema {
+		c.Fields[i].Spec = cdSchema[i]
 	}
 	fail := func(field string, off int, format string, a ...any) {
 		c.Errors = append(c.Errors, &CDError{Field: field, Offset: off, Msg: fmt.Sprintf(format, a...)})

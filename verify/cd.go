@@ -35,8 +35,11 @@ type CDTrust struct {
 	Skipped []Skipped
 }
 
-// TestCDKeyID is the key ID of the SDK's test CD signing key.
-var TestCDKeyID = []byte{0x62, 0xFA, 0x82, 0x33, 0x59, 0xAC, 0xFA, 0xA9, 0x96, 0x3E, 0x1C, 0xFA, 0x14, 0x0A, 0xDD, 0xF5, 0x04, 0xF3, 0x71, 0x60}
+// testCDKeyID is the key ID of the SDK's test CD signing key.
+const testCDKeyID = "\x62\xFA\x82\x33\x59\xAC\xFA\xA9\x96\x3E\x1C\xFA\x14\x0A\xDD\xF5\x04\xF3\x71\x60"
+
+// TestCDKeyID returns the key ID of the SDK's test CD signing key.
+func TestCDKeyID() []byte { return []byte(testCDKeyID) }
 
 // ErrCDSignerUntrusted: a CD signer certificate does not chain to the CSA
 // Matter Certification and Testing CA.
@@ -77,7 +80,7 @@ var defaultCDTrust = sync.OnceValues(func() (*CDTrust, error) {
 			continue
 		}
 		var err error
-		if c.SubjectKeyID != nil && bytes.Equal(c.SubjectKeyID.ID, TestCDKeyID) {
+		if c.SubjectKeyID != nil && string(c.SubjectKeyID.ID) == testCDKeyID {
 			err = t.add(c, "embedded:"+name, true)
 		} else {
 			err = t.AddSigner(c, "embedded:"+name)

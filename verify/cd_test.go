@@ -113,7 +113,7 @@ func TestDefaultCDTrust(t *testing.T) {
 	if test != 1 || csa != 5 || len(tr.Skipped) != 0 {
 		t.Errorf("%d CSA keys and %d test keys, skipped %v", csa, test, tr.Skipped)
 	}
-	if s := tr.Lookup(verify.TestCDKeyID); s == nil || !s.Test {
+	if s := tr.Lookup(verify.TestCDKeyID()); s == nil || !s.Test {
 		t.Error("test CD key not found or not marked as test")
 	}
 	// a signer not issued by the CSA root is refused

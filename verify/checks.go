@@ -56,8 +56,8 @@ type CheckInfo struct {
 	Quote, QuoteSource string
 }
 
-// Checks lists the relational checks, in the SDK's order.
-var Checks = []CheckInfo{
+// checks lists the relational checks, in the SDK's order.
+var checks = [...]CheckInfo{
 	{CheckResponseArguments, matterext.InvalidArgument, "with an attestation response: the elements, challenge, signature and nonce are not empty", "VerifyOrExit(!info.attestationElementsBuffer.empty() && !info.attestationChallengeBuffer.empty() && !info.attestationSignatureBuffer.empty() && !info.dacDerBuffer.empty() && !info.attestationNonceBuffer.empty(), attestationError = AttestationVerificationResult::kInvalidArgument);", "connectedhomeip src/credentials/attestation_verifier/DefaultDeviceAttestationVerifier.cpp VerifyAttestationInformation"},
 	{CheckResponseLength, matterext.InvalidArgument, "the attestation elements are at most 900 bytes", "AttestationElements field size should not be greater than RESP_MAX(900 bytes)", "connectedhomeip src/python_testing/TC_DA_1_2.py TestStep 5.1; SDK: connectedhomeip src/credentials/attestation_verifier/DefaultDeviceAttestationVerifier.cpp `// As per specifications section 11.22.5.1. Constant RESP_MAX` kMaxResponseLength = 900"},
 	{CheckPAIPresent, matterext.PaiMissing, "a PAI is given", "// Ensure PAI is present VerifyOrExit(!info.paiDerBuffer.empty(), attestationError = AttestationVerificationResult::kPaiMissing);", "connectedhomeip src/credentials/attestation_verifier/DefaultDeviceAttestationVerifier.cpp VerifyAttestationInformation"},
@@ -102,11 +102,14 @@ var Checks = []CheckInfo{
 
 var defaultRegistry = sync.OnceValue(lint.Default)
 
+// Checks returns the verify checks, in the SDK's order.
+func Checks() []CheckInfo { return append([]CheckInfo(nil), checks[:]...) }
+
 // CheckMetadata describes a verify check in the shape of a lint rule's
 // metadata, for writers that list checks and rules alike; nil when name is
 // not a check. Its severity is error: a failing check fails attestation.
 func CheckMetadata(name string) *lint.Metadata {
-	for _, c := range Checks {
+	for _, c := range checks {
 		if c.Name == name {
 			cite := "matter-pki-rules.md §4-6"
 			if c.Code != matterext.Success {

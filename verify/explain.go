@@ -80,7 +80,7 @@ func Explain(code matterext.ResultCode, reg *lint.Registry) (Explanation, bool) 
 			}
 		}
 	}
-	for _, c := range Checks {
+	for _, c := range checks {
 		if c.Code == code && code != matterext.Success {
 			e.Rules = append(e.Rules, c.Name)
 		}

@@ -209,7 +209,7 @@ func TestReleaseTableInREADME(t *testing.T) {
 func TestEveryCheckQuotesItsSource(t *testing.T) {
 	seen := map[string]bool{}
 	reg := lint.Default()
-	for _, c := range verify.Checks {
+	for _, c := range verify.Checks() {
 		if c.Quote == "" || c.QuoteSource == "" || c.Description == "" {
 			t.Errorf("%s: quote %q from %q", c.Name, c.Quote, c.QuoteSource)
 		}

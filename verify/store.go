@@ -153,17 +153,23 @@ func (s *TrustStore) Closest(pai *matterext.Certificate) (sameSubject, sameVID [
 //go:embed trust/production/*.pem trust/production/SOURCE.tsv trust/NOTICE
 var productionFS embed.FS
 
-// ProductionSnapshot describes the embedded production PAA store.
-var ProductionSnapshot = struct {
-	Date   string // when the snapshot was taken
+// Snapshot describes an embedded trust store: when it was taken and from
+// where.
+type Snapshot struct {
+	Date   string
 	Source string
-}{
-	Date:   "2026-11-26",
-	Source: "Matter SDK credentials/production/paa-root-certs (DCL mirror), via shared/corpus/chip/production-paa; upstream commits in verify/trust/production/SOURCE.tsv",
+}
+
+// ProductionSnapshot describes the embedded production PAA store.
+func ProductionSnapshot() Snapshot {
+	return Snapshot{
+		Date:   "2026-11-26",
+		Source: "Matter SDK credentials/production/paa-root-certs (DCL mirror), via shared/corpus/chip/production-paa; upstream commits in verify/trust/production/SOURCE.tsv",
+	}
 }
 
 var production = sync.OnceValues(func() (*TrustStore, error) {
-	s := NewTrustStore("embedded production PAAs (snapshot " + ProductionSnapshot.Date + ")")
+	s := NewTrustStore("embedded production PAAs (snapshot " + ProductionSnapshot().Date + ")")
 	files, err := fs.Glob(productionFS, "trust/production/*.pem")
 	if err != nil {
 		return nil, err
@@ -195,9 +201,19 @@ var production = sync.OnceValues(func() (*TrustStore, error) {
 // is shared; do not add to it (use a new store and AddPath to extend it).
 func Production() (*TrustStore, error) { return production() }
 
-// TestPAASKIDs are the SKIDs of the SDK's test PAAs ("Matter Test PAA" FFF1
+// testPAASKIDs are the SKIDs of the SDK's test PAAs ("Matter Test PAA" FFF1
 // and the NoVID PAA). TC_DA_1_7 rejects PAIs whose AKID is one of them.
-var TestPAASKIDs = [][]byte{
+var testPAASKIDs = [...][]byte{
 	{0x6A, 0xFD, 0x22, 0x77, 0x1F, 0x51, 0x1F, 0xEC, 0xBF, 0x16, 0x41, 0x97, 0x67, 0x10, 0xDC, 0xDC, 0x31, 0xA1, 0x71, 0x7E},
 	{0x78, 0x5C, 0xE7, 0x05, 0xB8, 0x6B, 0x8F, 0x4E, 0x6F, 0xC7, 0x93, 0xAA, 0x60, 0xCB, 0x43, 0xEA, 0x69, 0x68, 0x82, 0xD5},
+}
+
+// TestPAASKIDs returns the SKIDs of the SDK's test PAAs that production
+// commissioners refuse (TC_DA_1_7's denylist).
+func TestPAASKIDs() [][]byte {
+	out := make([][]byte, len(testPAASKIDs))
+	for i, k := range testPAASKIDs {
+		out[i] = append([]byte(nil), k...)
+	}
+	return out
 }

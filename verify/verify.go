@@ -329,7 +329,7 @@ func (v *Verifier) findPAA() {
 		return // reported by the PAI format rules (step 14 has the same code)
 	}
 	if v.opts.Production {
-		for _, t := range TestPAASKIDs {
+		for _, t := range testPAASKIDs {
 			if bytes.Equal(t, ak.KeyID) {
 				v.add(Finding{Check: CheckPAINotTest, Cert: "pai", Step: stepPAALookup, Code: matterext.PaaNotFound, Severity: lint.Error,
 					Location: "tbsCertificate.extensions[authorityKeyIdentifier]",

@@ -581,7 +581,7 @@ func verifyRuleInfos() []report.RuleInfo {
 	for _, r := range lint.Default().Rules() {
 		out = append(out, report.RuleInfoOf(r))
 	}
-	for _, c := range verify.Checks {
+	for _, c := range verify.Checks() {
 		out = append(out, report.RuleInfo{Name: c.Name, Description: c.Description, Citation: "matter-pki-rules.md §4-6 (SDK code " + c.Code.String() + ")",
 			Source: "Matter", Severity: lint.Error})
 	}

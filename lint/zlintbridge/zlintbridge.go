@@ -21,10 +21,10 @@ import (
 	_ "github.com/zmap/zlint/v3/lints/rfc" // registers zlint's RFC lints
 )
 
-// RFC5280 is the default allow-list: zlint RFC lints that apply to Matter
+// rfc5280 is the default allow-list: zlint RFC lints that apply to Matter
 // attestation certificates and do not misfire on conformant ones
 // (zlint-notes.md §2.11). DNS-name, RSA, policy and CRL lints are left out.
-var RFC5280 = []string{
+var rfc5280 = [...]string{
 	"e_basic_constr_invalid_der", "e_basic_constraints_not_critical", "e_cert_contains_unique_identifier",
 	"e_cert_ext_invalid_der", "e_cert_extensions_version_not_3", "e_cert_sig_alg_not_match_tbs_sig_alg",
 	"e_cert_unique_identifier_version_not_2_or_3", "e_ecdsa_allowed_ku", "e_ext_authority_key_identifier_critical",
@@ -40,6 +40,9 @@ var RFC5280 = []string{
 	// n_ecdsa_ee_invalid_ku is left out: Matter's delegated CRL signers are
 	// end-entity ECDSA certificates with cRLSign by design (matter-pki-rules.md §2.5).
 }
+
+// RFC5280 returns the default allow-list of zlint lints (see rfc5280).
+func RFC5280() []string { return append([]string(nil), rfc5280[:]...) }
 
 // SourcePrefix prefixes the zlint source of rules run by a Pass, e.g.
 // "zlint:RFC5280".
@@ -65,7 +68,7 @@ const UnparsableRule = "n_zlint_pass_skipped"
 // empty). An unknown name gives an error wrapping lint.ErrUnknownRule.
 func NewPass(names []string) (*Pass, error) {
 	if len(names) == 0 {
-		names = RFC5280
+		names = RFC5280()
 	}
 	p := &Pass{cfg: zl.NewEmptyConfig()}
 	p.unparsable = &lint.Metadata{
