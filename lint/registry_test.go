@@ -2,9 +2,14 @@ package lint_test
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/matterlint/matterlint/internal/fixtures"
+	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -92,6 +97,42 @@ func TestEveryRuleQuotesItsSource(t *testing.T) {
 	for _, m := range lint.Default().Rules() {
 		if m.Quote == "" || m.QuoteSource == "" || len(m.Quote) > 400 {
 			t.Errorf("%s: quote %q from %q", m.Name, m.Quote, m.QuoteSource)
+		}
+	}
+}
+
+// TestOneRuleOneFile: every rule's name stands in exactly one source file
+// of the module, the rule's own, named after it.
+func TestOneRuleOneFile(t *testing.T) {
+	files := map[string]string{}
+	err := filepath.WalkDir(testutil.Root(), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && !strings.Contains(p, "internal/fixtures") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files[p] = string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range lint.Default().Rules() {
+		var in []string
+		for p, s := range files {
+			if strings.Contains(s, `"`+m.Name+`"`) {
+				in = append(in, p)
+			}
+		}
+		if len(in) != 1 || filepath.Base(in[0]) != m.Name+".go" {
+			t.Errorf("%s stands in %v, want only lint/%s.go", m.Name, in, m.Name)
 		}
 	}
 }

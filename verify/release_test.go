@@ -225,3 +225,30 @@ func TestEveryCheckQuotesItsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCheckOneFile: every verify check's name stands in exactly one
+// source file of the package.
+func TestOneCheckOneFile(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(testutil.Root(), "verify", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range verify.Checks() {
+		var in []string
+		for _, p := range paths {
+			if strings.HasSuffix(p, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(b), `"`+c.Name+`"`) {
+				in = append(in, filepath.Base(p))
+			}
+		}
+		if len(in) != 1 {
+			t.Errorf("check %s stands in %v, want one file", c.Name, in)
+		}
+	}
+}

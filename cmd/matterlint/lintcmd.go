@@ -45,7 +45,7 @@ format = "text"            # text, json, ndjson, sarif or junit
 fail_on = "error"          # exit 1 when a finding of this severity or worse is found: error, warn or notice
 profile = "all"            # all, sdk-compat, spec-strict or dcl
 include = []               # rule names or sources (Matter, DCL, RFC5280, CSA-Test-Harness); empty: the profile's rules
-exclude = []               # e.g. ["n_test_vendor_id"]
+exclude = []               # rule names or sources, e.g. ["DCL"]
 jobs = 0                   # parallel workers; 0 = one per CPU
 quiet = false              # text: do not list certificates without findings
 summary = false            # text: add a count of findings per rule
