@@ -90,3 +90,16 @@ func TestTrustStoreCollisions(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifierNilDAC: the batch Verifier given a nil DAC reports the SDK's
+// first check, kInvalidArgument, instead of panicking.
+func TestVerifierNilDAC(t *testing.T) {
+	v, err := verify.NewVerifier(parse(t, fixtures.ValidPAI()), verify.Options{Store: storeOf(t, parse(t, fixtures.ValidPAA())), At: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := v.Verify(nil)
+	if res.Pass() || res.Code != matterext.InvalidArgument || len(res.Findings) != 1 || res.Findings[0].Check != verify.CheckDACPresent {
+		t.Errorf("Verify(nil) = %v %+v", res.Code, res.Findings)
+	}
+}

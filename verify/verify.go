@@ -421,6 +421,14 @@ func chainFinding(check, cert, loc, msg string) Finding {
 // Verify verifies dac under the Verifier's PAI and PAA.
 func (v *Verifier) Verify(dac *matterext.Certificate) *Result {
 	res := &Result{PAA: v.paa, Elements: v.elements, Release: v.release}
+	if dac == nil {
+		// The SDK's first check: an empty DAC is kInvalidArgument (step 1).
+		res.Findings = []Finding{{Check: CheckDACPresent, Cert: "dac", Step: stepArguments, Code: matterext.InvalidArgument,
+			Severity: lint.Error, Location: "DAC", Message: "no DAC was given", Citation: citeVerifier + " step 1"}}
+		res.Code = matterext.InvalidArgument
+		res.Releases = []ReleaseVerdict{{From: releases[0].Name, To: NewestRelease().Name, Code: res.Code}}
+		return res
+	}
 	fs := make([]Finding, len(v.findings), len(v.findings)+8)
 	copy(fs, v.findings)
 	lo := lint.Options{Role: matterext.RoleDAC}
