@@ -59,7 +59,7 @@ func runPAA(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(*files)+len(*dirs) == 0 {
 		fmt.Fprintf(stdout, "Embedded production PAA store: %d PAAs, snapshot of %s\nSource: %s\n\n",
-			len(store.Anchors()), verify.ProductionSnapshot.Date, verify.ProductionSnapshot.Source)
+			len(store.Anchors()), verify.ProductionSnapshot().Date, verify.ProductionSnapshot().Source)
 	} else {
 		fmt.Fprintf(stdout, "%s: %d PAAs\n\n", store.Name, len(store.Anchors()))
 	}
