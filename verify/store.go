@@ -153,11 +153,10 @@ func (s *TrustStore) Closest(pai *matterext.Certificate) (sameSubject, sameVID [
 //go:embed trust/production/*.pem trust/production/SOURCE.tsv trust/NOTICE
 var productionFS embed.FS
 
-// Snapshot describes an embedded trust store: when it was taken and from
-// where.
+// Snapshot describes the embedded production PAA store.
 type Snapshot struct {
-	Date   string
-	Source string
+	Date   string // when the snapshot was taken (YYYY-MM-DD)
+	Source string // where the certificates come from
 }
 
 // ProductionSnapshot describes the embedded production PAA store.
@@ -197,9 +196,23 @@ var production = sync.OnceValues(func() (*TrustStore, error) {
 	return s, nil
 })
 
-// Production returns the embedded snapshot of the production PAAs. The store
-// is shared; do not add to it (use a new store and AddPath to extend it).
-func Production() (*TrustStore, error) { return production() }
+// Production returns the embedded snapshot of the production PAAs: a new
+// copy at each call, so that adding to it (Add, AddPath) changes no other
+// caller's store. The certificates themselves are shared and must not be
+// modified.
+func Production() (*TrustStore, error) {
+	s, err := production()
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
+// Clone returns a copy of the store that can be extended without changing s.
+func (s *TrustStore) Clone() *TrustStore {
+	return &TrustStore{Name: s.Name, anchors: append([]*Anchor(nil), s.anchors...),
+		Skipped: append([]Skipped(nil), s.Skipped...), Collisions: append([]Collision(nil), s.Collisions...)}
+}
 
 // testPAASKIDs are the SKIDs of the SDK's test PAAs ("Matter Test PAA" FFF1
 // and the NoVID PAA). TC_DA_1_7 rejects PAIs whose AKID is one of them.
