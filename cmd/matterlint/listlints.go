@@ -44,16 +44,22 @@ func ruleToJSON(r *lint.Rule) ruleJSON {
 	return j
 }
 
-func runListLints(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("list-lints", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+func setupListLints(fs *pflag.FlagSet) func(*env) int {
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	withZlint := fs.Bool("zlint", false, "also list the zlint lints that lint --zlint runs")
 	asMarkdown := fs.Bool("markdown", false, "print a Markdown table (docs/rules.md is generated with it)")
-	if code, ok := parseFlags(fs, args); !ok {
+	checks := fs.Bool("checks", false, "also list verify's checks (chain_*, paa_found, cd_*, …)")
+	profile := fs.String("profile", "all", "list the rules this lint --profile selects: "+strings.Join(profileNames(), ", "))
+	return func(e *env) int { return listLints(e, asJSON, withZlint, asMarkdown, checks, profile) }
+}
+
+func listLints(e *env, asJSON, withZlint, asMarkdown, checks *bool, profile *string) int {
+	stdout, stderr := e.stdout, e.stderr
+	reg, code := selectRules(*profile, nil, nil, stderr, "list-lints")
+	if reg == nil {
 		return code
 	}
-	rules := lint.Default().Rules()
+	rules := reg.Rules()
 	if *withZlint {
 		p, err := zlintbridge.NewPass(nil)
 		if err != nil {
@@ -67,6 +73,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 		for _, r := range rules {
 			out = append(out, ruleToJSON(r))
 		}
+		out = append(out, checksJSON(*checks)...)
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
@@ -77,6 +84,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	}
 	if *asMarkdown {
 		writeMarkdown(stdout, rules)
+		writeChecksMarkdown(stdout, *checks)
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
@@ -97,6 +105,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	fmt.Fprintf(stdout, "\n%d rules\n", len(rules))
+	writeChecksText(stdout, *checks)
 	return exitOK
 }
 
