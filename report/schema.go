@@ -42,7 +42,7 @@ func definitions(command string) obj {
 	summaryProps["input_errors"], summaryProps["rule_counts"] = counts, counts
 	kinds := []string{string(ErrorIO), string(NotA(kindOf(command)))}
 	return obj{
-		"tool": object([]string{"name", "version", "command"}, obj{"name": obj{"const": "matterlint"}, "version": str(), "command": obj{"const": command}}),
+		"tool":  object([]string{"name", "version", "command"}, obj{"name": obj{"const": "matterlint"}, "version": str(), "command": obj{"const": command}}),
 		"error": object([]string{"kind", "message"}, obj{"kind": enum(kinds...), "message": obj{"type": "string", "minLength": 1}}),
 		"lintFinding": object([]string{"rule", "severity", "source", "location", "message", "citation", "sdk_code", "sdk_code_name"}, obj{
 			"rule": obj{"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "severity": enum("error", "warn", "notice"),
