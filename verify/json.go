@@ -164,11 +164,11 @@ func releasesJSON(rs []ReleaseVerdict) []releaseJSON {
 
 // PointReport's JSON fields.
 type pointJSON struct {
-	Index    int                            `json:"index"`
-	Label    string                         `json:"label"`
-	Accepted bool                           `json:"accepted"`
-	Reasons  []string                       `json:"reasons"`
-	Notes    []string                       `json:"notes"`
+	Index    int                           `json:"index"`
+	Label    string                        `json:"label"`
+	Accepted bool                          `json:"accepted"`
+	Reasons  []string                      `json:"reasons"`
+	Notes    []string                      `json:"notes"`
 	Entry    *matterext.RevocationSetEntry `json:"entry,omitempty"`
 }
 
