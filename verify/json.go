@@ -175,7 +175,7 @@ type pointJSON struct {
 // MarshalJSON writes the point's report with snake_case fields and empty
 // lists as [].
 func (p PointReport) MarshalJSON() ([]byte, error) {
-	j := pointJSON{Index: p.Index, Label: p.Label, Accepted: p.Accepted, Reasons: p.Reasons, Notes: p.Notes, Entry: p.Entry}
+	j := pointJSON(p)
 	if j.Reasons == nil {
 		j.Reasons = []string{}
 	}
