@@ -12,16 +12,22 @@ func init() {
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			indirect := l.IDP != nil && l.IDP.IndirectCRL
-			for _, e := range l.Entries {
-				for i := range e.Extensions {
-					x := &e.Extensions[i]
+			for i := range l.Entries {
+				e := &l.Entries[i]
+				if !e.HasUnusualExtensions() {
+					continue // no certificateIssuer
+				}
+				exts := l.EntryExtensions(e)
+				ciErr := l.CertificateIssuerErr(e)
+				for j := range exts {
+					x := &exts[j]
 					if !x.OID.Equal(matterext.OIDExtCertificateIssuer) {
 						continue
 					}
 					loc := x.Path()
 					switch {
-					case e.CertificateIssuerErr != "":
-						r.Add(loc, e.CertificateIssuerErr, "GeneralNames with a directoryName", "entry "+itoa(int64(e.Index))+": certificateIssuer: "+e.CertificateIssuerErr)
+					case ciErr != "":
+						r.Add(loc, ciErr, "GeneralNames with a directoryName", "entry "+itoa(int64(e.Index))+": certificateIssuer: "+ciErr)
 					case !x.Critical:
 						r.Add(loc+".critical", "false", "true", "entry "+itoa(int64(e.Index))+": certificateIssuer is not critical")
 					case !indirect:

@@ -14,8 +14,12 @@ func init() {
 			if this.Present && next.Present && this.Err == "" && next.Err == "" && !next.T.After(this.T) {
 				r.Add("tbsCertList.nextUpdate", string(next.Raw), "after "+string(this.Raw), "nextUpdate "+string(next.Raw)+" is not after thisUpdate "+string(this.Raw))
 			}
-			for _, e := range l.Entries {
-				if d := &e.RevocationDate; this.Present && this.Err == "" && d.Present && d.Err == "" && d.T.After(this.T) {
+			if !this.Present || this.Err != "" {
+				return
+			}
+			for i := range l.Entries {
+				e := &l.Entries[i]
+				if d := l.RevocationDate(e); d.Present && d.Err == "" && d.T.After(this.T) {
 					r.Add("tbsCertList.revokedCertificates["+itoa(int64(e.Index))+"].revocationDate", string(d.Raw), "not after thisUpdate",
 						"entry "+itoa(int64(e.Index))+" is revoked at "+string(d.Raw)+", after thisUpdate "+string(this.Raw))
 				}

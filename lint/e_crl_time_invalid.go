@@ -10,15 +10,15 @@ func init() {
 			QuoteSource:  "RFC 5280 §5.1.2.4 (same rule for nextUpdate §5.1.2.5, revocationDate §5.1.2.6; format per §4.1.2.5.1/2)",
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
-			for _, f := range crlTimes(l) {
+			eachCRLTime(l, func(f crlTimeField, t matterext.Time) {
 				switch {
-				case !f.t.Present:
-				case f.t.Err != "":
-					r.Add(f.loc, matterext.TagName(f.t.Tag)+" "+printable(f.t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.loc+": "+f.t.Err)
-				case f.t.Tag == matterext.TagGeneralizedTime && f.t.T.Year() < 2050:
-					r.Add(f.loc, "GeneralizedTime "+string(f.t.Raw), "UTCTime", f.loc+" is before 2050, so it must be a UTCTime")
+				case !t.Present:
+				case t.Err != "":
+					r.Add(f.loc(), matterext.TagName(t.Tag)+" "+printable(t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.loc()+": "+t.Err)
+				case t.Tag == matterext.TagGeneralizedTime && t.T.Year() < 2050:
+					r.Add(f.loc(), "GeneralizedTime "+string(t.Raw), "UTCTime", f.loc()+" is before 2050, so it must be a UTCTime")
 				}
-			}
+			})
 		},
 	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
+	zlint "github.com/zmap/zlint/v3/lint"
 )
 
 // Lint a DAC whose keyUsage asserts more than digitalSignature.
@@ -35,7 +36,7 @@ func ExampleRegistry_Register() {
 	reg := lint.Default()
 	err := reg.Register(&lint.CertRule{
 		Metadata: lint.Metadata{
-			LintMetadata: lintMetadata("w_acme_dac_cn_prefix", "ACME DACs have a CN starting with \"ACME\"", "ACME PKI policy §3"),
+			LintMetadata: zlint.LintMetadata{Name: "w_acme_dac_cn_prefix", Description: "ACME DACs have a CN starting with \"ACME\"", Citation: "ACME PKI policy §3", Source: "ACME"},
 			Roles:        matterext.RoleDAC,
 		},
 		Check: func(ctx *lint.CertContext, r *lint.Reporter) {

@@ -166,28 +166,26 @@ const (
 	citePoint    = "DCL x/pki MsgAddPkiRevocationDistributionPoint ValidateBasic/verifyFields; matter-pki-rules.md §6.1"
 )
 
-// crlTimes lists the CRL's time fields with their locations.
-func crlTimes(l *matterext.CRL) []struct {
-	loc string
-	t   *matterext.Time
-} {
-	out := []struct {
-		loc string
-		t   *matterext.Time
-	}{{"tbsCertList.thisUpdate", &l.ThisUpdate}, {"tbsCertList.nextUpdate", &l.NextUpdate}}
-	for i := range l.Entries {
-		out = append(out, struct {
-			loc string
-			t   *matterext.Time
-		}{"tbsCertList.revokedCertificates[" + itoa(int64(i)) + "].revocationDate", &l.Entries[i].RevocationDate})
-	}
-	return out
+// crlTimeField names a time field of a CRL: thisUpdate or nextUpdate, or
+// (name "") the revocationDate of the entry at position entry.
+type crlTimeField struct {
+	name  string
+	entry int
 }
 
-// eachCRLExtension calls fn for the CRL's extensions and every entry's.
-func eachCRLExtension(l *matterext.CRL, fn func(list []matterext.Extension)) {
-	fn(l.Extensions)
+func (f crlTimeField) loc() string {
+	if f.name != "" {
+		return f.name
+	}
+	return "tbsCertList.revokedCertificates[" + itoa(int64(f.entry)) + "].revocationDate"
+}
+
+// eachCRLTime calls fn for the CRL's time fields: thisUpdate, nextUpdate and
+// every entry's revocationDate, decoded one at a time.
+func eachCRLTime(l *matterext.CRL, fn func(f crlTimeField, t matterext.Time)) {
+	fn(crlTimeField{name: "tbsCertList.thisUpdate"}, l.ThisUpdate)
+	fn(crlTimeField{name: "tbsCertList.nextUpdate"}, l.NextUpdate)
 	for i := range l.Entries {
-		fn(l.Entries[i].Extensions)
+		fn(crlTimeField{entry: i}, l.RevocationDate(&l.Entries[i]))
 	}
 }

@@ -292,7 +292,7 @@ func Profiles() []Profile {
 	return []Profile{
 		{"all", "every rule", func(*Metadata) bool { return true }},
 		{"sdk-compat", "only rules whose breach the reference SDK's verifier reports (a rule with an SDK result code): what a commissioner enforces",
-			func(m *Metadata) bool { return m.SDK != SDKNotChecked }},
+			func(m *Metadata) bool { return m.SDK != SDKNotChecked && m.SDK != SDKRevocationSet }},
 		{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
 			func(m *Metadata) bool { return m.Source != SourceDCL }},
 		{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics and the Matter format rules it shares",

@@ -12,6 +12,7 @@ import (
 	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
+	zlint "github.com/zmap/zlint/v3/lint"
 )
 
 // TestRegisterKinds: a rule's Go type fixes the object it reads (a CDRule's
@@ -135,4 +136,8 @@ func TestOneRuleOneFile(t *testing.T) {
 			t.Errorf("%s stands in %v, want only lint/%s.go", m.Name, in, m.Name)
 		}
 	}
+}
+
+func lintMetadata(name, desc, cite string) zlint.LintMetadata {
+	return zlint.LintMetadata{Name: name, Description: desc, Citation: cite, Source: "ACME"}
 }

@@ -48,6 +48,10 @@ type CRL struct {
 	IDP            *IssuingDistributionPoint
 
 	Errors []*FieldError
+
+	// entriesRaw is the content of revokedCertificates, which entries
+	// point into.
+	entriesRaw []byte
 }
 
 // CRLNumber is the decoded cRLNumber extension.
@@ -75,27 +79,120 @@ type IssuingDistributionPoint struct {
 	Err                        string
 }
 
-// CRLEntry is one revoked certificate.
+// CRLEntry is one revoked certificate. Entries are compact (88 bytes, so
+// that a CRL of a million entries stays small): the revocationDate and the
+// crlEntryExtensions are decoded on demand from the CRL's bytes by
+// CRL.RevocationDate, CRL.EntryExtensions and CRL.CertificateIssuerErr, so
+// they are only available on entries of a CRL returned by ParseCRL.
 type CRLEntry struct {
-	Index          int
-	Serial         Integer
-	RevocationDate Time
-	Extensions     []Extension
+	// Index is the entry's position in revokedCertificates (an entry whose
+	// userCertificate cannot be read is not listed, so Index may skip).
+	Index  int32
+	pos    uint32 // offset of the entry's SEQUENCE in revokedCertificates, and entryExtUnusual
+	Serial Integer
 	// CertificateIssuer is the raw DER Name of the entry's certificateIssuer
 	// extension (its first directoryName); nil when the entry has none.
 	CertificateIssuer []byte
-	// CertificateIssuerErr says why a present certificateIssuer did not
-	// decode to a directoryName.
-	CertificateIssuerErr string
 	// Issuer is the raw DER Name of the entry's certificate issuer under
 	// RFC 5280 §5.3.3: the CRL issuer until an entry names another
 	// certificateIssuer, which then carries forward to later entries.
 	Issuer []byte
 }
 
+// entryExtUnusual marks (in CRLEntry.pos) an entry whose extensions were
+// decoded in full when parsed: they hold a certificateIssuer, a malformed
+// element or more than MaxExtensions elements. Other entries have no
+// certificateIssuer and no extension error.
+const entryExtUnusual = 1 << 31
+
+// HasUnusualExtensions reports whether the entry's crlEntryExtensions may hold
+// a certificateIssuer extension or an element that is not an Extension
+// SEQUENCE; when false, it holds neither, so rules about them can skip the
+// entry without decoding it.
+func (e *CRLEntry) HasUnusualExtensions() bool { return e.pos&entryExtUnusual != 0 }
+
+// entryBody returns the content of the entry's SEQUENCE, past the
+// userCertificate INTEGER.
+func (l *CRL) entryBody(e *CRLEntry) cryptobyte.String {
+	off := int(e.pos &^ entryExtUnusual)
+	if off >= len(l.entriesRaw) {
+		return nil
+	}
+	in := cryptobyte.String(l.entriesRaw[off:])
+	var body, serial cryptobyte.String
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1(&serial, cbasn1.INTEGER) {
+		return nil
+	}
+	return body
+}
+
+// RevocationDate decodes the entry's revocationDate (Present false when it
+// is missing).
+func (l *CRL) RevocationDate(e *CRLEntry) Time {
+	body := l.entryBody(e)
+	var v cryptobyte.String
+	var tag cbasn1.Tag
+	if !body.ReadAnyASN1(&v, &tag) {
+		return Time{}
+	}
+	return parseTime(uint8(tag), v)
+}
+
+// EntryExtensionsDER returns the content of the entry's crlEntryExtensions
+// SEQUENCE (the encoded Extensions), and false when the field is absent.
+// Equal contents decode to equal extensions, so callers can remember what
+// they found in one.
+func (l *CRL) EntryExtensionsDER(e *CRLEntry) ([]byte, bool) {
+	body := l.entryBody(e)
+	var v, seq cryptobyte.String
+	var tag cbasn1.Tag
+	body.ReadAnyASN1(&v, &tag)
+	if !body.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return nil, false
+	}
+	return seq, true
+}
+
+// EntryExtensions decodes the entry's crlEntryExtensions (nil when the field
+// is absent); each Extension's Base is the entry's path, e.g.
+// "tbsCertList.revokedCertificates[3].crlEntryExtensions". Problems with the
+// list itself are in CRL.Errors, recorded when the CRL was parsed.
+func (l *CRL) EntryExtensions(e *CRLEntry) []Extension {
+	seq, ok := l.EntryExtensionsDER(e)
+	if !ok {
+		return nil
+	}
+	var discard []*FieldError
+	return parseExtensionList(seq, entryPath(int(e.Index))+".crlEntryExtensions", &discard)
+}
+
+// CertificateIssuerErr says why the entry's certificateIssuer extension (the
+// first well-formed one) did not decode to a directoryName; "" when it did or
+// when the entry has none.
+func (l *CRL) CertificateIssuerErr(e *CRLEntry) string {
+	if !e.HasUnusualExtensions() {
+		return ""
+	}
+	_, msg := entryCertificateIssuer(l.EntryExtensions(e))
+	return msg
+}
+
+// entryCertificateIssuer decodes the first well-formed certificateIssuer
+// extension of exts.
+func entryCertificateIssuer(exts []Extension) ([]byte, string) {
+	for j := range exts {
+		if x := &exts[j]; x.Err == "" && x.OID.Equal(OIDExtCertificateIssuer) {
+			return firstDirectoryName(x.Value)
+		}
+	}
+	return nil, ""
+}
+
+func entryPath(i int) string { return "tbsCertList.revokedCertificates[" + itoa(i) + "]" }
+
 // MaxCRLSize caps the CRL input; MaxCRLEntries the entries decoded.
 const (
-	MaxCRLSize    = 16 << 20
+	MaxCRLSize    = 64 << 20
 	MaxCRLEntries = 1 << 20
 )
 
@@ -104,7 +201,7 @@ const (
 // walked; other defects are recorded on the model.
 func ParseCRL(der []byte) (*CRL, error) {
 	if len(der) > MaxCRLSize {
-		return nil, &ParseError{Object: ErrNotCRL, Path: "CertificateList", Msg: "input larger than 16 MiB", TooLarge: true}
+		return nil, &ParseError{Object: ErrNotCRL, Path: "CertificateList", Msg: "input larger than " + itoa(MaxCRLSize>>20) + " MiB", TooLarge: true}
 	}
 	l := &CRL{}
 	in := cryptobyte.String(der)
@@ -222,48 +319,68 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 }
 
 func (l *CRL) parseEntries(rc cryptobyte.String) {
+	// Count the entries first, so that the slice is allocated once.
+	n := 0
+	for c := rc; n < MaxCRLEntries && c.SkipASN1(cbasn1.SEQUENCE); {
+		n++
+	}
+	l.Entries = make([]CRLEntry, 0, n)
+	l.entriesRaw = rc
 	for i := 0; len(rc) > 0; i++ {
 		if i >= MaxCRLEntries {
 			l.fieldErr("tbsCertList.revokedCertificates", "more than "+itoa(MaxCRLEntries)+" entries")
 			return
 		}
-		path := "tbsCertList.revokedCertificates[" + itoa(i) + "]"
+		pos := len(l.entriesRaw) - len(rc)
 		var e cryptobyte.String
 		if !rc.ReadASN1(&e, cbasn1.SEQUENCE) {
-			l.fieldErr(path, "expected a SEQUENCE: "+describeBadElement(rc))
+			l.fieldErr(entryPath(i), "expected a SEQUENCE: "+describeBadElement(rc))
 			return
 		}
-		entry := CRLEntry{Index: i}
+		entry := CRLEntry{Index: int32(i), pos: uint32(pos)}
 		var serial cryptobyte.String
 		if !e.ReadASN1(&serial, cbasn1.INTEGER) {
-			l.fieldErr(path+".userCertificate", "expected an INTEGER")
+			l.fieldErr(entryPath(i)+".userCertificate", "expected an INTEGER")
 			continue
 		}
 		entry.Serial = Integer{Present: true, Bytes: serial}
 		var v cryptobyte.String
 		var tag cbasn1.Tag
 		if !e.ReadAnyASN1(&v, &tag) {
-			l.fieldErr(path+".revocationDate", "missing")
-		} else {
-			entry.RevocationDate = parseTime(uint8(tag), v)
+			l.fieldErr(entryPath(i)+".revocationDate", "missing")
 		}
 		if e.PeekASN1Tag(cbasn1.SEQUENCE) {
 			var seq cryptobyte.String
 			e.ReadASN1(&seq, cbasn1.SEQUENCE)
-			entry.Extensions = parseExtensionList(seq, path+".crlEntryExtensions", &l.Errors)
+			if !plainEntryExtensions(seq) {
+				entry.pos |= entryExtUnusual
+				exts := parseExtensionList(seq, entryPath(i)+".crlEntryExtensions", &l.Errors)
+				entry.CertificateIssuer, _ = entryCertificateIssuer(exts)
+			}
 		}
 		if len(e) > 0 {
-			l.fieldErr(path, "unexpected data after crlEntryExtensions")
-		}
-		for j := range entry.Extensions {
-			x := &entry.Extensions[j]
-			if x.Err == "" && x.OID.Equal(OIDExtCertificateIssuer) {
-				entry.CertificateIssuer, entry.CertificateIssuerErr = firstDirectoryName(x.Value)
-				break
-			}
+			l.fieldErr(entryPath(i), "unexpected data after crlEntryExtensions")
 		}
 		l.Entries = append(l.Entries, entry)
 	}
+}
+
+// plainEntryExtensions reports whether parseExtensionList decodes seq without
+// an error and without a certificateIssuer extension, so that the entry
+// needs no decoded extensions until a rule asks for them.
+func plainEntryExtensions(seq cryptobyte.String) bool {
+	for n := 0; len(seq) > 0; n++ {
+		var el cryptobyte.String
+		var tag cbasn1.Tag
+		if n >= MaxExtensions || !seq.ReadAnyASN1Element(&el, &tag) {
+			return false
+		}
+		var body, oid cryptobyte.String
+		if tag == cbasn1.SEQUENCE && el.ReadASN1(&body, cbasn1.SEQUENCE) && body.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) && OID(oid).Equal(OIDExtCertificateIssuer) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveIssuers applies RFC 5280 §5.3.3: an entry's certificateIssuer
@@ -384,4 +501,14 @@ func (l *CRL) CheckSignature(c *Certificate) error {
 	}
 	cert := Certificate{RawTBS: l.RawTBS, SignatureAlgorithm: l.SignatureAlgorithm, Signature: l.Signature}
 	return cert.CheckSignature(pub)
+}
+
+// SerialMagnitude returns b without its leading 00 octets (keeping the last
+// octet): two serials have the same SerialHex exactly when their magnitudes
+// are equal, so indexes can key serials by it without formatting them.
+func SerialMagnitude(b []byte) []byte {
+	for len(b) > 1 && b[0] == 0 {
+		b = b[1:]
+	}
+	return b
 }

@@ -24,3 +24,31 @@ for i in 1 2; do
 done
 go test -run '^$' -bench 'Bundle' -benchtime 3x ./cmd/matterlint | grep Benchmark
 go test -run '^$' -bench 'VerifyBatch' -benchtime 5x ./verify | grep Benchmark
+
+# Revocation at fleet scale: the same DACs verified against a revocation set
+# and against a 1,000,000-entry CRL of their PAI, neither of which revokes
+# them (every DAC costs a full lookup), each beside a run without revocation
+# (the floor) so that the ratio is measured in one sitting; then `matterlint
+# crl` on that CRL (35 MB of DER). The set has 700,000 serials: a larger one
+# (about 21 bytes of JSON per serial) exceeds the 16 MiB cap on JSON inputs
+# (input.MaxJSONSize); the Go benchmarks below use 1,000,000.
+set_serials=${SET_SERIALS:-700000}
+go run ./internal/fixtures/cmd/genrevocation -crl "$dir/big.crl" -crl-entries 1000000 -set "$dir/set.json" -set-serials "$set_serials"
+echo "revocation: a set of $set_serials serials ($(du -h "$dir/set.json" | cut -f1)), a CRL of 1,000,000 entries ($(du -h "$dir/big.crl" | cut -f1))"
+for i in 1 2; do
+  for rev in none set crl; do
+    args=()
+    case $rev in
+      set) args=(--revocation-set "$dir/set.json") ;;
+      crl) args=(--crl "$dir/big.crl") ;;
+    esac
+    /usr/bin/time -f "verify, revocation $rev, run $i: %e s wall, %U s user, %M KB peak RSS" "$dir/matterlint" verify --no-current-time \
+      --pai testdata/certs/valid/pai.pem --paa testdata/certs/valid/paa.pem ${args[@]+"${args[@]}"} "$dir/dacs.pem" >/dev/null
+  done
+done
+for i in 1 2 3; do
+  /usr/bin/time -f "crl, 1,000,000 entries, run $i: %e s wall, %U s user, %M KB peak RSS" "$dir/matterlint" crl "$dir/big.crl" >/dev/null
+done
+go test -run '^$' -bench 'VerifyRevocation' -benchtime 10x -count 2 ./verify | grep Benchmark
+go test -run '^$' -bench 'RevocationLookup' -count 2 ./verify | grep Benchmark
+go test -run '^$' -bench 'ParseLintCRL' -benchtime 3x -count 2 ./lint | grep Benchmark

@@ -164,18 +164,18 @@ func releasesJSON(rs []ReleaseVerdict) []releaseJSON {
 
 // PointReport's JSON fields.
 type pointJSON struct {
-	Index    int                            `json:"index"`
-	Label    string                         `json:"label"`
-	Accepted bool                           `json:"accepted"`
-	Reasons  []string                       `json:"reasons"`
-	Notes    []string                       `json:"notes"`
+	Index    int                           `json:"index"`
+	Label    string                        `json:"label"`
+	Accepted bool                          `json:"accepted"`
+	Reasons  []string                      `json:"reasons"`
+	Notes    []string                      `json:"notes"`
 	Entry    *matterext.RevocationSetEntry `json:"entry,omitempty"`
 }
 
 // MarshalJSON writes the point's report with snake_case fields and empty
 // lists as [].
 func (p PointReport) MarshalJSON() ([]byte, error) {
-	j := pointJSON{Index: p.Index, Label: p.Label, Accepted: p.Accepted, Reasons: p.Reasons, Notes: p.Notes, Entry: p.Entry}
+	j := pointJSON(p)
 	if j.Reasons == nil {
 		j.Reasons = []string{}
 	}

@@ -1,9 +1,9 @@
 package verify
 
 import (
-	"bytes"
-	"encoding/base64"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
@@ -11,11 +11,19 @@ import (
 
 // Revocation is the revocation data a verification checks the DAC and PAI
 // against: a revocation set (the SDK's JSON) and/or CRLs.
+//
+// Checks are constant-time lookups in an index of the set and the CRLs,
+// built on first use (or by Prepare) and shared by concurrent
+// verifications; it is rebuilt when Set or CRLs is replaced, but changes
+// made in place to their elements after the first use are not seen.
 type Revocation struct {
 	Set  []matterext.RevocationSetEntry
 	CRLs []*matterext.CRL
 	// CRLSources name the CRLs in messages (parallel to CRLs).
 	CRLSources []string
+
+	mu  sync.Mutex
+	idx atomic.Pointer[revIndex]
 }
 
 // Revocation steps: a separate commissioning stage after attestation.
@@ -27,44 +35,36 @@ const (
 const citeRevocation = "Matter SDK TestDACRevocationDelegateImpl::CheckForRevokedDACChain / IsEntryInRevocationSet (spec 6.2.4.2); matter-pki-rules.md §6.5"
 
 // revocationStatus says whether c is revoked by the set or a CRL, and why.
+// It answers as the SDK's delegate, which scans the set in order: the
+// entries naming c's issuer (name and AKID) are looked at in turn, the first
+// one whose CA certificate does not match that issuer ends the search with
+// "not revoked" (and a note), and one listing c's serial revokes it; then
+// the CRLs in order, their entries in order (each entry's issuer with
+// certificateIssuer carried forward).
 func revocationStatus(c *matterext.Certificate, rv *Revocation) (revoked bool, how string, notes []string) {
-	issuerName := base64.StdEncoding.EncodeToString(c.Issuer.Raw)
-	var akid string
+	x := rv.index()
+	var kid []byte
 	if ak := c.AuthorityKeyID; ak != nil && ak.HasKeyID {
-		akid = matterext.KeyIDHex(ak.KeyID)
+		kid = ak.KeyID
 	}
-	serial := matterext.SerialHex(c.Serial.Bytes)
-	for i, e := range rv.Set {
-		if e.IssuerName != issuerName || e.IssuerSubjectKeyID != akid {
-			continue
-		}
-		// Cross-validate the entry's CA certificate (§6.5 step 2).
-		caB64 := e.CRLSignerCert
-		if e.CRLSignerDelegator != "" {
-			caB64 = e.CRLSignerDelegator
-		}
-		der, _ := base64.StdEncoding.DecodeString(caB64)
-		ca, err := matterext.ParseCertificate(der)
-		if err != nil || base64.StdEncoding.EncodeToString(ca.Subject.Raw) != issuerName || ca.SubjectKeyID == nil || matterext.KeyIDHex(ca.SubjectKeyID.ID) != akid {
-			notes = append(notes, fmt.Sprintf("revocation-set entry %d names this issuer, but its CRL signer/delegator certificate does not match it; the SDK stops looking at this entry and reports \"not revoked\"", i))
+	if g := x.group(kid, c.Issuer.Raw); g != nil {
+		var buf [48]byte
+		first, listed := g.serials[string(appendSerialHex(buf[:0], c.Serial.Bytes))]
+		bad := x.firstMismatch(g)
+		switch {
+		case listed && (bad < 0 || first < bad):
+			return true, fmt.Sprintf("serial %s is listed in revocation-set entry %d (issuer SKID %s)", matterext.SerialHex(c.Serial.Bytes), first, x.set[first].IssuerSubjectKeyID), notes
+		case bad >= 0:
+			notes = append(notes, fmt.Sprintf("revocation-set entry %d names this issuer, but its CRL signer/delegator certificate does not match it; the SDK stops looking at this entry and reports \"not revoked\"", bad))
 			return false, "", notes
 		}
-		for _, s := range e.RevokedSerialNumbers {
-			if matterext.NormalizeSerialHex(s) == serial {
-				return true, fmt.Sprintf("serial %s is listed in revocation-set entry %d (issuer SKID %s)", serial, i, akid), notes
-			}
-		}
 	}
-	for i, l := range rv.CRLs {
-		src := fmt.Sprintf("CRL %d", i)
-		if i < len(rv.CRLSources) {
-			src = rv.CRLSources[i]
+	if r, ok := x.lookupCRL(c.Issuer.Raw, c.Serial.Bytes); ok {
+		src := fmt.Sprintf("CRL %d", r.crl)
+		if int(r.crl) < len(rv.CRLSources) {
+			src = rv.CRLSources[r.crl]
 		}
-		for _, e := range l.Entries {
-			if bytes.Equal(e.Issuer, c.Issuer.Raw) && matterext.SerialHex(e.Serial.Bytes) == serial {
-				return true, fmt.Sprintf("serial %s is revoked by %s (entry %d)", serial, src, e.Index), notes
-			}
-		}
+		return true, fmt.Sprintf("serial %s is revoked by %s (entry %d)", matterext.SerialHex(c.Serial.Bytes), src, x.crlEntry(r).Index), notes
 	}
 	return false, "", notes
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/matterlint/matterlint/attestlog"
-	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
 )
@@ -91,110 +90,6 @@ func (af attestationFlags) load(stderr io.Writer) (*verify.AttestationResponse, 
 		return fail(exitUsage, "checking an attestation response needs %s (given neither as a flag nor in --attestation-response)", strings.Join(missing, ", "))
 	}
 	return r, exitOK
-}
-
-// elementsJSON is the decoded attestation elements in verify's JSON output.
-type elementsJSON struct {
-	Length              int              `json:"length"`
-	CD                  string           `json:"certification_declaration,omitempty"`
-	CDLength            int              `json:"certification_declaration_length"`
-	Nonce               string           `json:"attestation_nonce,omitempty"`
-	Timestamp           *uint32          `json:"timestamp,omitempty"`
-	FirmwareInformation string           `json:"firmware_information,omitempty"`
-	VendorReserved      []vendorResvJSON `json:"vendor_reserved"`
-	Errors              []string         `json:"errors"`
-}
-
-type vendorResvJSON struct {
-	VendorID      string `json:"vendor_id"`
-	ProfileNumber int    `json:"profile_number"`
-	TagNumber     uint32 `json:"tag_number"`
-	Data          string `json:"data"`
-}
-
-func toElementsJSON(a *matterext.AttestationElements) *elementsJSON {
-	if a == nil {
-		return nil
-	}
-	j := &elementsJSON{Length: len(a.Raw), CDLength: len(a.CertificationDeclaration), VendorReserved: []vendorResvJSON{}, Errors: []string{}}
-	if a.HasCD {
-		j.CD = fmt.Sprintf("%X", a.CertificationDeclaration)
-	}
-	if a.HasNonce {
-		j.Nonce = fmt.Sprintf("%X", a.Nonce)
-	}
-	if a.HasTimestamp {
-		ts := a.Timestamp
-		j.Timestamp = &ts
-	}
-	if a.HasFirmwareInformation {
-		j.FirmwareInformation = fmt.Sprintf("%X", a.FirmwareInformation)
-	}
-	for _, v := range a.VendorReserved {
-		j.VendorReserved = append(j.VendorReserved, vendorResvJSON{VendorID: matterext.FormatID(v.VendorID), ProfileNumber: int(v.ProfileNumber), TagNumber: v.TagNumber, Data: fmt.Sprintf("%X", v.Data)})
-	}
-	for _, e := range a.Errors {
-		j.Errors = append(j.Errors, e.Error())
-	}
-	return j
-}
-
-// writeElementsText shows the decoded attestation elements.
-func writeElementsText(w io.Writer, a *matterext.AttestationElements) {
-	if a == nil {
-		return
-	}
-	fmt.Fprintf(w, "  attestation elements (%d bytes):\n", len(a.Raw))
-	if a.HasCD {
-		fmt.Fprintf(w, "    certification_declaration: %d bytes\n", len(a.CertificationDeclaration))
-	}
-	if a.HasNonce {
-		fmt.Fprintf(w, "    attestation_nonce:         %X\n", a.Nonce)
-	}
-	if a.HasTimestamp {
-		fmt.Fprintf(w, "    timestamp:                 %d\n", a.Timestamp)
-	}
-	if a.HasFirmwareInformation {
-		fmt.Fprintf(w, "    firmware_information:      %X\n", a.FirmwareInformation)
-	}
-	for _, v := range a.VendorReserved {
-		fmt.Fprintf(w, "    vendor-reserved (vendor %s, profile %d, tag %d): %X\n", matterext.FormatID(v.VendorID), v.ProfileNumber, v.TagNumber, v.Data)
-	}
-	for _, e := range a.Errors {
-		fmt.Fprintf(w, "    does not decode: %v\n", e)
-	}
-}
-
-// releaseJSON is one run of SDK releases that decide a chain alike.
-type releaseJSON struct {
-	From        string `json:"from"`
-	To          string `json:"to"`
-	Verdict     string `json:"verdict"`
-	SDKCode     int    `json:"sdk_code"`
-	SDKCodeName string `json:"sdk_code_name"`
-	Crash       bool   `json:"crash,omitempty"`
-	Summary     string `json:"summary"`
-}
-
-// releasesJSON lists the release verdicts when they differ; nil when every
-// modelled release decides alike.
-func releasesJSON(rs []verify.ReleaseVerdict) []releaseJSON {
-	if len(rs) < 2 {
-		return nil
-	}
-	var out []releaseJSON
-	for _, r := range rs {
-		to, _ := verify.LookupRelease(r.To)
-		j := releaseJSON{From: r.From, To: r.To, Verdict: "pass", SDKCode: to.Number(r.Code), SDKCodeName: r.Code.String(), Crash: r.Crash, Summary: r.String()}
-		switch {
-		case r.Crash:
-			j.Verdict = "crash"
-		case !r.Pass():
-			j.Verdict = "fail"
-		}
-		out = append(out, j)
-	}
-	return out
 }
 
 func releaseNames() string {

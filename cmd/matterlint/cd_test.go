@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/matterlint/matterlint/internal/testutil"
+	"github.com/matterlint/matterlint/report"
 )
 
 func TestCDCommand(t *testing.T) {
@@ -30,7 +31,13 @@ func TestCDCommand(t *testing.T) {
 	bad := filepath.Join(testutil.Corpus(t, "commissioner_dut/struct_cd_cert_id_len_wrong"), "cd.der")
 	code, out, _ = runCLI(t, "", "cd", "--allow-test-cd-key", "--format", "json", bad)
 	var doc struct {
-		Results []cdResultJSON `json:"results"`
+		Results []struct {
+			SDKCode  int              `json:"sdk_code"`
+			Fields   []report.CDField `json:"fields"`
+			Findings []struct {
+				Message string `json:"message"`
+			} `json:"findings"`
+		} `json:"results"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/matterlint/matterlint/internal/testutil"
+	"github.com/matterlint/matterlint/report"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -41,21 +43,76 @@ func validate(t *testing.T, s *gojsonschema.Schema, doc string) {
 	}
 }
 
-// TestJSONOutputMatchesSchema validates real json and ndjson output, over
-// the fixtures and a bad input, against docs/schema/lint-output.schema.json.
-func TestJSONOutputMatchesSchema(t *testing.T) {
-	s := schema(t, "docs/schema/lint-output.schema.json")
+// schemaCases run every command that writes a report over good and bad
+// inputs; want is a string the JSON document must hold.
+func schemaCases(t *testing.T) []struct {
+	command string
+	args    []string
+	want    string
+} {
 	garbage := filepath.Join(t.TempDir(), "garbage.der")
 	os.WriteFile(garbage, []byte{0x30, 0x03, 0x02, 0x01, 0x01}, 0o644)
-	_, out, _ := runCLI(t, "", "lint", "--format", "json", certs+"/valid", certs+"/rules", garbage)
-	validate(t, s, out)
-	_, out, _ = runCLI(t, "", "lint", "--format", "ndjson", certs+"/valid", certs+"/rules", garbage)
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) < 100 || !strings.HasPrefix(lines[len(lines)-1], `{"summary":`) {
-		t.Fatalf("%d ndjson lines; last %q", len(lines), lines[len(lines)-1])
+	dir := testutil.Corpus(t, "commissioner_dut/struct_cd_vid_mismatch")
+	rev := filepath.Join(testutil.Root(), "testdata", "revocation")
+	return []struct {
+		command string
+		args    []string
+		want    string
+	}{
+		{"lint", []string{"lint", certs + "/valid", certs + "/rules", garbage}, `"kind":"not-certificate"`},
+		{"verify", []string{"verify", "--pai", filepath.Join(dir, "pai.der"), "--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key",
+			"--paa-dir", testutil.Corpus(t, "development-paa"), "--vid", "FFF1", "--pid", "8000",
+			"--revocation-set", testutil.Corpus(t, "revocation/revocation-sets/revocation-set.json"),
+			filepath.Join(dir, "dac.der"), garbage}, `"sdk_code":604`},
+		{"cd", []string{"cd", "--allow-test-cd-key", filepath.Join(dir, "cd.der"), certs + "/cd", garbage}, `"kind":"not-cd"`},
+		{"crl", []string{"crl", filepath.Join(rev, "crls"), certs + "/crl", garbage}, `"kind":"not-crl"`},
+		{"revocation-set", []string{"revocation-set", "--points", filepath.Join(rev, "points-indirect.json"), "--crl-map", filepath.Join(rev, "crl-map.json"),
+			"--paa-dir", filepath.Join(rev, "paa"), "--at", "2026-01-01T00:00:00Z", "-o", filepath.Join(t.TempDir(), "set.json")}, `"accepted":true`},
 	}
-	for _, l := range lines {
-		validate(t, s, l)
+}
+
+// TestJSONOutputMatchesSchema validates the json and ndjson output of every
+// command, over good and bad inputs, against its schema in docs/schema.
+func TestJSONOutputMatchesSchema(t *testing.T) {
+	for _, tc := range schemaCases(t) {
+		t.Run(tc.command, func(t *testing.T) {
+			_, out, errs := runCLI(t, "", append(tc.args, "--format", "json")...)
+			validate(t, schema(t, "docs/schema/"+tc.command+"-output.schema.json"), out)
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("no %s in\n%s%s", tc.want, out, errs)
+			}
+			_, out, _ = runCLI(t, "", append(tc.args, "--format", "ndjson")...)
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			if len(lines) < 2 || !strings.Contains(lines[len(lines)-1], `"summary":`) {
+				t.Fatalf("%d ndjson lines; last %q", len(lines), lines[len(lines)-1])
+			}
+			s := schema(t, "docs/schema/"+tc.command+"-ndjson.schema.json")
+			for _, l := range lines {
+				validate(t, s, l)
+			}
+		})
+	}
+}
+
+// TestSchemasRejectBadOutput: the schemas are not vacuous: a result without
+// its input, a summary without its counts and a bad severity are refused.
+func TestSchemasRejectBadOutput(t *testing.T) {
+	s := schema(t, "docs/schema/lint-ndjson.schema.json")
+	for _, doc := range []string{
+		`{"schema_version":1,"index":0,"findings":[]}`,
+		`{"schema_version":1,"tool":{"name":"matterlint","version":"0","command":"lint"},"verdict":"pass","summary":{"inputs":1}}`,
+		`{"schema_version":1,"input":"a","index":0,"role":"dac","subject":"x","sha256":"` + strings.Repeat("0", 64) + `","findings":[{"rule":"e_x","severity":"fatal","source":"Matter","location":"l","message":"m","citation":"c","sdk_code":0,"sdk_code_name":""}]}`,
+		`{"schema_version":2,"input":"a","index":0,"error":{"kind":"io","message":"m"},"findings":[]}`,
+	} {
+		res, err := s.Validate(gojsonschema.NewStringLoader(doc))
+		if err != nil || res.Valid() {
+			t.Errorf("accepted: %s (%v)", doc, err)
+		}
+	}
+	// Added fields are allowed, as the README promises.
+	res, _ := s.Validate(gojsonschema.NewStringLoader(`{"schema_version":1,"input":"a","index":0,"error":{"kind":"io","message":"m","errno":5},"findings":[],"new_field":true}`))
+	if !res.Valid() {
+		t.Errorf("an added field is refused: %v", res.Errors())
 	}
 }
 
@@ -136,9 +193,9 @@ func TestJUnitCountsMatchText(t *testing.T) {
 // TestJobsByteIdentical: every format gives the same bytes with 1 and 2
 // workers.
 func TestJobsByteIdentical(t *testing.T) {
-	for _, f := range formats {
-		_, one, _ := runCLI(t, "", "lint", "--format", f, "--jobs", "1", certs)
-		_, two, _ := runCLI(t, "", "lint", "--format", f, "--jobs", "2", certs)
+	for _, f := range report.Formats() {
+		_, one, _ := runCLI(t, "", "lint", "--format", string(f), "--jobs", "1", certs)
+		_, two, _ := runCLI(t, "", "lint", "--format", string(f), "--jobs", "2", certs)
 		if one != two {
 			t.Errorf("%s: output differs between --jobs 1 and 2", f)
 		}
@@ -206,24 +263,80 @@ func TestSummaryAndBatchRules(t *testing.T) {
 	}
 }
 
-// TestVerifyJSONMatchesSchema validates verify's json and ndjson output,
-// with a CD, a revocation set and a bad input, against its schema.
-func TestVerifyJSONMatchesSchema(t *testing.T) {
-	s := schema(t, "docs/schema/verify-output.schema.json")
-	dir := testutil.Corpus(t, "commissioner_dut/struct_cd_vid_mismatch")
-	garbage := filepath.Join(t.TempDir(), "garbage.der")
-	os.WriteFile(garbage, []byte("garbage"), 0o644)
-	args := []string{"verify", "--pai", filepath.Join(dir, "pai.der"), "--cd", filepath.Join(dir, "cd.der"), "--allow-test-cd-key",
-		"--paa-dir", testutil.Corpus(t, "development-paa"), "--vid", "FFF1", "--pid", "8000",
-		"--revocation-set", testutil.Corpus(t, "revocation/revocation-sets/revocation-set.json"),
-		filepath.Join(dir, "dac.der"), garbage}
-	_, out, errs := runCLI(t, "", append(args, "--format", "json")...)
-	validate(t, s, out)
-	if !strings.Contains(out, `"sdk_code":604`) {
-		t.Errorf("expected 604: %s %s", out, errs)
-	}
-	_, out, _ = runCLI(t, "", append(args, "--format", "ndjson")...)
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		validate(t, s, l)
+// TestSARIFCorpusFingerprints: a SARIF run over the whole SDK corpus
+// (commissioner vectors and production PAAs) validates against SARIF 2.1.0,
+// has a ruleIndex that names the result's rule, a location with the input's
+// URI and the object's index, and no two results with the same fingerprint.
+func TestSARIFCorpusFingerprints(t *testing.T) {
+	for _, args := range [][]string{
+		{"lint", testutil.Corpus(t, "commissioner_dut"), testutil.Corpus(t, "production-paa")},
+		{"verify", "--paa-dir", testutil.Corpus(t, "development-paa"), "--pai", filepath.Join(testutil.Corpus(t, "commissioner_dut/struct_dac_valid_in_future"), "pai.der"),
+			testutil.Corpus(t, "commissioner_dut")},
+	} {
+		_, out, _ := runCLI(t, "", append(args, "--format", "sarif")...)
+		validate(t, schema(t, "testdata/schema/sarif-schema-2.1.0.json"), out)
+		var log struct {
+			Runs []struct {
+				Tool struct {
+					Driver struct {
+						Rules []struct {
+							ID   string `json:"id"`
+							Help struct {
+								Text string `json:"text"`
+							} `json:"help"`
+						} `json:"rules"`
+					} `json:"driver"`
+				} `json:"tool"`
+				Results []struct {
+					RuleID    string `json:"ruleId"`
+					RuleIndex *int   `json:"ruleIndex"`
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+						Properties struct {
+							Index *int `json:"index"`
+						} `json:"properties"`
+					} `json:"locations"`
+					Fingerprints map[string]string `json:"partialFingerprints"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal([]byte(out), &log); err != nil {
+			t.Fatal(err)
+		}
+		run := log.Runs[0]
+		seen := map[string]bool{}
+		if len(run.Results) < 30 {
+			t.Errorf("%s: only %d results", args[0], len(run.Results))
+		}
+		for _, r := range run.Results {
+			var fp string
+			for k, v := range r.Fingerprints { // one per result: per finding, or per group past MaxSARIFResults
+				fp = k + "=" + v
+			}
+			if fp == "" || seen[fp] {
+				t.Errorf("%s: fingerprint %q empty or repeated", args[0], fp)
+			}
+			seen[fp] = true
+			if r.RuleIndex == nil || run.Tool.Driver.Rules[*r.RuleIndex].ID != r.RuleID {
+				t.Errorf("%s: result %s has ruleIndex %v", args[0], r.RuleID, r.RuleIndex)
+			}
+			for _, l := range r.Locations {
+				if l.PhysicalLocation.ArtifactLocation.URI == "" || l.Properties.Index == nil {
+					t.Errorf("%s: result %s has a location without URI or index", args[0], r.RuleID)
+				}
+			}
+			if len(r.Locations) == 0 {
+				t.Errorf("%s: result %s has no location", args[0], r.RuleID)
+			}
+		}
+		for _, rule := range run.Tool.Driver.Rules {
+			if !strings.Contains(rule.Help.Text, "Citation: ") {
+				t.Errorf("%s: rule %s help has no citation", args[0], rule.ID)
+			}
+		}
 	}
 }

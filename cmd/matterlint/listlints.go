@@ -51,25 +51,22 @@ func ruleToJSON(r *lint.Metadata) ruleJSON {
 	return j
 }
 
-// appliesTo is what a listing shows a rule applies to: its certificate
-// roles, or its object kind.
-func appliesTo(r *lint.Metadata) string {
-	if r.Roles != 0 {
-		return r.Roles.String()
-	}
-	return r.Kind.String()
-}
-
-func runListLints(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("list-lints", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+func setupListLints(fs *pflag.FlagSet) func(*env) int {
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	withZlint := fs.Bool("zlint", false, "also list the zlint lints that lint --zlint runs")
 	asMarkdown := fs.Bool("markdown", false, "print a Markdown table (docs/rules.md is generated with it)")
-	if code, ok := parseFlags(fs, args); !ok {
+	checks := fs.Bool("checks", false, "also list verify's checks (chain_*, paa_found, cd_*, …)")
+	profile := fs.String("profile", "all", "list the rules this lint --profile selects: "+strings.Join(profileNames(), ", "))
+	return func(e *env) int { return listLints(e, asJSON, withZlint, asMarkdown, checks, profile) }
+}
+
+func listLints(e *env, asJSON, withZlint, asMarkdown, checks *bool, profile *string) int {
+	stdout, stderr := e.stdout, e.stderr
+	reg, code := selectRules(*profile, nil, nil, stderr, "list-lints")
+	if reg == nil {
 		return code
 	}
-	rules := lint.Default().Rules()
+	rules := reg.Rules()
 	if *withZlint {
 		p, err := zlintbridge.NewPass(nil)
 		if err != nil {
@@ -83,6 +80,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 		for _, r := range rules {
 			out = append(out, ruleToJSON(r))
 		}
+		out = append(out, checksJSON(*checks)...)
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
@@ -93,6 +91,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	}
 	if *asMarkdown {
 		writeMarkdown(stdout, rules)
+		writeChecksMarkdown(stdout, *checks)
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
@@ -113,6 +112,7 @@ func runListLints(args []string, stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	fmt.Fprintf(stdout, "\n%d rules\n", len(rules))
+	writeChecksText(stdout, *checks)
 	return exitOK
 }
 
@@ -144,4 +144,13 @@ func writeMarkdown(w io.Writer, rules []*lint.Metadata) {
 		}
 		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", r.Name, r.Source, appliesTo(r), sdk, esc.Replace(desc), esc.Replace(r.Citation))
 	}
+}
+
+// appliesTo is what a listing shows a rule applies to: its certificate
+// roles, or its object kind.
+func appliesTo(r *lint.Metadata) string {
+	if r.Roles != 0 {
+		return r.Roles.String()
+	}
+	return r.Kind.String()
 }

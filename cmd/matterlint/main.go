@@ -1,16 +1,12 @@
 // Command matterlint lints and verifies Matter device-attestation
-// certificates (PAA, PAI, DAC) offline.
+// certificates (PAA, PAI, DAC), Certification Declarations, CRLs and DCL
+// revocation points offline. `matterlint help` lists the commands and
+// `matterlint help COMMAND` (the same as `matterlint COMMAND --help`) their
+// flags; `matterlint man` writes the manual page.
 //
-//	matterlint lint [flags] PATH...     lint certificates (PEM bundles, DER, hex, base64, directories, -)
-//	matterlint verify --dac F --pai F   verify a DAC → PAI → PAA chain
-//	matterlint cd FILE...               decode, lint and verify Certification Declarations
-//	matterlint explain CODE             explain an SDK attestation result code
-//	matterlint paa list                 list the trusted PAAs
-//	matterlint list-lints [--json]      print every rule with its metadata
-//	matterlint version                  print the version
-//
-// Exit codes: 0 no error-level finding; 1 error-level findings; 2 usage or
-// I/O error; 3 an input is not a certificate.
+// Exit codes: 0 no failing object; 1 failing objects (error-level findings,
+// or at the --fail-on threshold); 2 usage or I/O error, or nothing to check;
+// 3 an input is not the kind of object the command reads.
 package main
 
 import (
@@ -19,10 +15,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 )
@@ -48,29 +41,55 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `matterlint: lint Matter device-attestation certificates (PAA, PAI, DAC) offline
+// env is what a command runs with.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// ci holds the shared CI controls of commands that read inputs (nil
+	// for the others); inputs are the paths given (arguments, --files-from
+	// and @lists).
+	ci     *ciFlags
+	inputs []string
+	fs     *pflag.FlagSet
+}
 
-Usage:
-  matterlint lint [--role auto|paa|pai|dac|crl-signer] [--at RFC3339|now] [--format text|json] PATH...
-  matterlint verify --dac F --pai F [--paa F | --paa-dir D ...] [--vid HEX --pid HEX]
-                    [--at TIME | --no-current-time] [--format text|json] [DACS...]
-                    [--cd F [--allow-test-cd-key] [--cd-signer-dir D]]
-  matterlint cd [--format text|json] [--allow-test-cd-key] [--cd-signer-dir D] [--vid HEX --pid HEX] FILE...
-  matterlint crl [--format text|json] [--signer F] FILE...
-  matterlint revocation-set --points FILE (--crl-dir D | --crl-map FILE) [--paa-dir D ...] [-o FILE]
-  matterlint explain CODE             (e.g. explain 303, explain kDacFormatInvalid)
-  matterlint paa list [--paa-dir D]   (default: the embedded production PAAs)
-  matterlint list-lints [--json]
-  matterlint version
+// command is one subcommand. Its flags are declared by setup, which returns
+// the function that runs it; help, completion and the man page are generated
+// from the same flag set.
+type command struct {
+	name, args, summary string
+	// details is the help text after the usage line.
+	details string
+	// ci: the command reads inputs and has the CI controls (--format,
+	// --fail-on, --quiet, --summary, --config, --files-from); failOn is its
+	// --fail-on default.
+	ci     bool
+	failOn string
+	setup  func(fs *pflag.FlagSet) func(e *env) int
+}
 
-PATH is a PEM file (bundles of many certificates), a DER file, a hex or base64
-file, a directory (read recursively: *.pem *.der *.crt *.cer *.cert) or - for
-standard input.
+// commands lists the subcommands in the order help shows them.
+func commands() []*command {
+	return []*command{
+		lintCommand(), verifyCommand(), cdCommand(), crlCommand(), revocationSetCommand(),
+		explainCommand(), paaCommand(), listLintsCommand(), versionCommand(),
+		{name: "completion", args: "bash|zsh|fish", summary: "print a shell completion script",
+			details: "Load it with e.g. `source <(matterlint completion bash)`.", setup: func(*pflag.FlagSet) func(*env) int { return runCompletion }},
+		{name: "man", summary: "print the manual page (roff)", details: "e.g. `matterlint man > matterlint.1; man ./matterlint.1`.",
+			setup: func(*pflag.FlagSet) func(*env) int { return runMan }},
+		{name: "help", args: "[COMMAND]", summary: "show the commands, or a command's flags (the same as COMMAND --help)",
+			setup: func(*pflag.FlagSet) func(*env) int { return runHelp }},
+	}
+}
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or I/O
-error (also when no input holds anything to check), 3 an input is not a
-certificate; the worst applies: 2 over 3 over 1.
-`
+func lookupCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &checkedWriter{w: stdout}
@@ -101,37 +120,140 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// fd returns the *os.File under w (through a checkedWriter), or nil.
+func fd(w io.Writer) *os.File {
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
+	}
+	f, _ := w.(*os.File)
+	return f
+}
+
 func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		writeUsage(stderr)
 		return exitUsage
 	}
 	switch args[0] {
-	case "lint":
-		return runLint(args[1:], stdin, stdout, stderr)
-	case "verify":
-		return runVerify(args[1:], stdin, stdout, stderr)
-	case "cd":
-		return runCD(args[1:], stdin, stdout, stderr)
-	case "crl":
-		return runCRL(args[1:], stdin, stdout, stderr)
-	case "revocation-set":
-		return runRevocationSet(args[1:], stdout, stderr)
-	case "explain":
-		return runExplain(args[1:], stdout, stderr)
-	case "paa":
-		return runPAA(args[1:], stdout, stderr)
-	case "list-lints":
-		return runListLints(args[1:], stdout, stderr)
-	case "version", "--version":
-		fmt.Fprintln(stdout, "matterlint", version)
+	case "-h", "--help":
+		writeUsage(stdout)
 		return exitOK
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+	case "--version":
+		args[0] = "version"
+	}
+	c := lookupCommand(args[0])
+	if c == nil {
+		msg := fmt.Sprintf("matterlint: unknown command %q", args[0])
+		if near := nearest(args[0], commandNames()); near != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", near)
+		}
+		fmt.Fprintf(stderr, "%s\nRun 'matterlint help' for the commands.\n", msg)
+		return exitUsage
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs, runFn := c.flagSet(e)
+	e.fs = fs
+	if code, ok := parseFlags(fs, args[1:]); !ok {
+		return code
+	}
+	if e.ci != nil {
+		inputs, code, ok := e.ci.load(c, fs, e)
+		if !ok {
+			return code
+		}
+		e.inputs = inputs
+	}
+	return runFn(e)
+}
+
+// flagSet builds c's flags (with the CI controls when c has them) and help.
+func (c *command) flagSet(e *env) (*pflag.FlagSet, func(*env) int) {
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	if e != nil {
+		fs.SetOutput(e.stderr)
+	} else {
+		fs.SetOutput(io.Discard)
+	}
+	var ci *ciFlags
+	if c.ci {
+		ci = addCIFlags(fs, c.failOn)
+	}
+	runFn := c.setup(fs)
+	if e != nil {
+		e.ci = ci
+		fs.Usage = func() { writeCommandHelp(e.stdout, c, fs) }
+	}
+	return fs, runFn
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// writeUsage is the top-level help, generated from the command table.
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, "matterlint: lint and verify Matter device-attestation certificates (PAA, PAI, DAC),\nCertification Declarations, CRLs and DCL revocation points, offline\n\nUsage: matterlint COMMAND [flags] [ARGS]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-16s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Inputs (PATH) are PEM files (bundles of any size), DER files (one or several
+objects), hex or base64 files, directories (read recursively) or - for
+standard input; @FILE and --files-from FILE read more paths, one a line.
+
+Run 'matterlint help COMMAND' for a command's flags.
+
+Exit codes: 0 no failing object, 1 failing objects (error-level findings, or
+at the --fail-on threshold), 2 usage or I/O error (also when no input holds
+anything to check), 3 an input is not the kind of object the command reads;
+the worst applies: 2 over 3 over 1.
+`)
+}
+
+// writeCommandHelp is `matterlint help CMD` and `CMD --help`.
+func writeCommandHelp(w io.Writer, c *command, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, "Usage: matterlint %s", c.name)
+	if fs.HasFlags() {
+		fmt.Fprint(w, " [flags]")
+	}
+	if c.args != "" {
+		fmt.Fprint(w, " "+c.args)
+	}
+	fmt.Fprintf(w, "\n\n%s.\n", upperFirst(c.summary))
+	if c.details != "" {
+		fmt.Fprintf(w, "\n%s\n", c.details)
+	}
+	if fs.HasFlags() {
+		fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+	}
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runHelp(e *env) int {
+	args := e.fs.Args()
+	if len(args) == 0 {
+		writeUsage(e.stdout)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "matterlint: unknown command %q\n\n%s", args[0], usage)
-	return exitUsage
+	c := lookupCommand(args[0])
+	if c == nil {
+		fmt.Fprintf(e.stderr, "matterlint help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	fs, _ := c.flagSet(nil)
+	writeCommandHelp(e.stdout, c, fs)
+	return exitOK
 }
 
 // parseFlags parses a subcommand's flags; ok is false when the command
@@ -143,7 +265,9 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 		}
 		msg := err.Error()
 		if name, found := strings.CutPrefix(msg, "unknown flag: --"); found {
-			if near := nearestFlag(fs, name); near != "" {
+			var names []string
+			fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+			if near := nearest(name, names); near != "" {
 				msg += fmt.Sprintf(" (did you mean --%s?)", near)
 			}
 		}
@@ -153,19 +277,19 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-// nearestFlag returns the flag of fs closest to name (at most two edits
-// away, or name is a prefix of it), or "".
-func nearestFlag(fs *pflag.FlagSet, name string) string {
+// nearest returns the name closest to name (at most two edits away, or name
+// is a prefix of it), or "".
+func nearest(name string, names []string) string {
 	best, bestD := "", 3
-	fs.VisitAll(func(f *pflag.Flag) {
-		d := editDistance(name, f.Name)
-		if strings.HasPrefix(f.Name, name) && len(name) >= 3 {
+	for _, n := range names {
+		d := editDistance(name, n)
+		if strings.HasPrefix(n, name) && len(name) >= 3 {
 			d = min(d, 1)
 		}
 		if d < bestD {
-			best, bestD = f.Name, d
+			best, bestD = n, d
 		}
-	})
+	}
 	return best
 }
 
@@ -190,32 +314,9 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// safeText escapes what a terminal would interpret in names and messages
-// printed as text: control characters (escape sequences), invalid UTF-8 and
-// other unprintable runes.
-func safeText(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || !unicode.IsPrint(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	q := strconv.QuoteToGraphic(s)
-	return q[1 : len(q)-1]
-}
-
 // noObjects ends a command that found nothing of what it checks: an error,
 // not a success.
 func noObjects(stderr io.Writer, command, what string) int {
 	fmt.Fprintf(stderr, "matterlint %s: no %s found in the inputs\n", command, what)
 	return exitUsage
-}
-
-// addFormatFlag adds --format with the formats every subcommand writes.
-func addFormatFlag(fs *pflag.FlagSet) *string {
-	return fs.String("format", "text", "output format: "+strings.Join(formats, ", "))
 }

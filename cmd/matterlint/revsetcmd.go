@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path"
@@ -11,125 +10,128 @@ import (
 
 	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/report"
 	"github.com/matterlint/matterlint/verify"
 	"github.com/spf13/pflag"
 )
 
-func runRevocationSet(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("revocation-set", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	pointsFile := fs.String("points", "", "DCL revocation points (the DCL's JSON)")
+func revocationSetCommand() *command {
+	return &command{name: "revocation-set", args: "[--points] FILE...",
+		summary: "build the SDK's revocation set from DCL revocation points and their CRLs, offline",
+		details: "The set (byte-compatible with generate_revocation_set.py) goes to -o FILE or standard output;\n" +
+			"the report of every point goes to standard output with -o, to standard error without it.",
+		ci: true, failOn: "none", setup: setupRevocationSet}
+}
+
+func setupRevocationSet(fs *pflag.FlagSet) func(*env) int {
+	pointsFiles := fs.StringArray("points", nil, "DCL revocation points (the DCL's JSON; repeatable, or give the files as arguments)")
 	crlDir := fs.String("crl-dir", "", "directory of CRL files, named as the last path segment of each point's dataURL")
 	crlMap := fs.String("crl-map", "", "JSON object mapping dataURL to CRL file (paths relative to the map file)")
 	paaFiles := fs.StringArray("paa", nil, "a trusted PAA (repeatable)")
 	paaDirs := fs.StringArray("paa-dir", nil, "a directory of trusted PAAs (repeatable); default: the embedded production PAAs")
 	out := fs.StringP("output", "o", "", "write the revocation set here (default: standard output)")
 	atFlag := fs.String("at", "", "time the CRLs must be current at (RFC 3339; default now)")
-	format := fs.String("format", "text", "report format on standard error: text or json")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: matterlint revocation-set --points FILE (--crl-dir D | --crl-map FILE) [--paa-dir D ...] [-o FILE]\n\n")
-		fs.PrintDefaults()
-	}
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
-	}
-	if *pointsFile == "" || (*crlDir == "" && *crlMap == "") || (*format != "text" && *format != "json") {
-		fs.Usage()
-		return exitUsage
-	}
-	b, err := input.ReadFileLimit(*pointsFile, input.MaxJSONSize, "revocation points")
-	if err != nil {
-		fmt.Fprintln(stderr, "matterlint revocation-set:", err)
-		return exitUsage
-	}
-	points, err := matterext.ParseRevocationPoints(b)
-	if err != nil {
-		fmt.Fprintf(stderr, "matterlint revocation-set: %s: %v\n", *pointsFile, err)
-		return exitNotCertificate
-	}
-	store, code := buildStore(*paaFiles, *paaDirs, false, stderr)
-	if store == nil {
-		return code
-	}
-	opts := verify.BuildOptions{Store: store}
-	if *atFlag != "" {
-		if opts.At, err = parseAt(*atFlag); err != nil {
-			fmt.Fprintln(stderr, "matterlint revocation-set: --at:", err)
+	return func(e *env) int {
+		stderr := e.stderr
+		files := append(append([]string(nil), *pointsFiles...), e.inputs...)
+		if len(files) == 0 || (*crlDir == "" && *crlMap == "") {
+			fmt.Fprintln(stderr, "matterlint revocation-set: give the points (--points FILE) and the CRLs (--crl-dir D or --crl-map FILE)")
 			return exitUsage
 		}
-	}
-	mapping := map[string]string{}
-	if *crlMap != "" {
-		mb, err := input.ReadFileLimit(*crlMap, input.MaxJSONSize, "dataURL map")
-		if err == nil {
-			err = json.Unmarshal(mb, &mapping)
+		var points []matterext.RevocationPoint
+		type origin struct {
+			file  string
+			index int
+		}
+		var from []origin
+		// The report goes where the set does not.
+		re := *e
+		if *out == "" {
+			re.stdout = stderr
+		}
+		prog := newProgress(stderr, re.stdout, files, nil)
+		for _, f := range files {
+			b, err := input.ReadFileLimit(f, input.MaxJSONSize, "revocation points")
+			if err != nil {
+				fmt.Fprintln(stderr, "matterlint revocation-set:", err)
+				return exitUsage
+			}
+			ps, err := matterext.ParseRevocationPoints(b)
+			if err != nil {
+				fmt.Fprintf(stderr, "matterlint revocation-set: %s: %v\n", f, err)
+				return exitNotCertificate
+			}
+			for i := range ps {
+				from = append(from, origin{f, i})
+			}
+			points = append(points, ps...)
+			prog.item(f, int64(len(b)))
+		}
+		store, code := buildStore(*paaFiles, *paaDirs, false, stderr)
+		if store == nil {
+			return code
+		}
+		opts := verify.BuildOptions{Store: store}
+		if *atFlag != "" {
+			var err error
+			if opts.At, err = parseAt(*atFlag); err != nil {
+				fmt.Fprintln(stderr, "matterlint revocation-set: --at:", err)
+				return exitUsage
+			}
+		}
+		mapping := map[string]string{}
+		if *crlMap != "" {
+			mb, err := input.ReadFileLimit(*crlMap, input.MaxJSONSize, "dataURL map")
+			if err == nil {
+				err = json.Unmarshal(mb, &mapping)
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "matterlint revocation-set: --crl-map:", err)
+				return exitUsage
+			}
+			for k, v := range mapping {
+				if !filepath.IsAbs(v) {
+					mapping[k] = filepath.Join(filepath.Dir(*crlMap), v)
+				}
+			}
+		}
+		opts.FetchCRL = func(dataURL string) ([]byte, error) {
+			if f, ok := mapping[dataURL]; ok {
+				return input.ReadFileLimit(f, input.MaxCRLSize, "CRL")
+			}
+			if *crlDir == "" {
+				return nil, fmt.Errorf("not in --crl-map")
+			}
+			u, err := url.Parse(dataURL)
+			if err != nil || path.Base(u.Path) == "/" || path.Base(u.Path) == "." {
+				return nil, fmt.Errorf("cannot name a file after dataURL %q", dataURL)
+			}
+			return input.ReadFileLimit(filepath.Join(*crlDir, path.Base(u.Path)), input.MaxCRLSize, "CRL")
+		}
+		res := verify.BuildRevocationSet(points, opts)
+		prog.finish()
+		set := matterext.MarshalRevocationSet(res.Set)
+		var err error
+		if *out != "" {
+			err = os.WriteFile(*out, set, 0o644)
+		} else {
+			_, err = e.stdout.Write(append(set, '\n'))
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, "matterlint revocation-set: --crl-map:", err)
+			fmt.Fprintln(stderr, "matterlint revocation-set:", err)
 			return exitUsage
 		}
-		for k, v := range mapping {
-			if !filepath.IsAbs(v) {
-				mapping[k] = filepath.Join(filepath.Dir(*crlMap), v)
-			}
-		}
-	}
-	opts.FetchCRL = func(dataURL string) ([]byte, error) {
-		if f, ok := mapping[dataURL]; ok {
-			return input.ReadFileLimit(f, input.MaxCRLSize, "CRL")
-		}
-		if *crlDir == "" {
-			return nil, fmt.Errorf("not in --crl-map")
-		}
-		u, err := url.Parse(dataURL)
-		if err != nil || path.Base(u.Path) == "/" || path.Base(u.Path) == "." {
-			return nil, fmt.Errorf("cannot name a file after dataURL %q", dataURL)
-		}
-		return input.ReadFileLimit(filepath.Join(*crlDir, path.Base(u.Path)), input.MaxCRLSize, "CRL")
-	}
-	res := verify.BuildRevocationSet(points, opts)
-	set := matterext.MarshalRevocationSet(res.Set)
-	if *out != "" {
-		err = os.WriteFile(*out, set, 0o644)
-	} else {
-		_, err = stdout.Write(append(set, '\n'))
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "matterlint revocation-set:", err)
-		return exitUsage
-	}
-	rejected := 0
-	for _, p := range res.Points {
-		if !p.Accepted {
-			rejected++
-		}
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(stderr)
-		enc.SetIndent("", "  ")
-		enc.Encode(map[string]any{"points": res.Points, "accepted": len(res.Points) - rejected, "rejected": rejected})
-	} else {
+		w := e.ci.writer(&re, "revocation-set", report.PointRules())
 		for _, p := range res.Points {
-			status := "accepted"
-			if !p.Accepted {
-				status = "REJECTED"
-			}
-			fmt.Fprintf(stderr, "point %d %q: %s", p.Index, p.Label, status)
-			if p.Entry != nil {
-				fmt.Fprintf(stderr, " (issuer %s, %d revoked serials)", p.Entry.IssuerSubjectKeyID, len(p.Entry.RevokedSerialNumbers))
-			}
-			fmt.Fprintln(stderr)
-			for _, r := range p.Reasons {
-				fmt.Fprintf(stderr, "  - %s\n", r)
-			}
-			for _, n := range p.Notes {
-				fmt.Fprintf(stderr, "  note: %s\n", n)
+			o := from[p.Index]
+			if err := w.Write(&report.PointResult{Input: o.file, Index: o.index, Report: p}); err != nil {
+				return exitUsage
 			}
 		}
-		fmt.Fprintf(stderr, "%d points: %d accepted, %d rejected\n", len(res.Points), len(res.Points)-rejected, rejected)
+		if err := w.Close(); err != nil {
+			fmt.Fprintln(stderr, "matterlint revocation-set:", err)
+			return exitUsage
+		}
+		return finish(w.Summary(), stderr, "revocation-set", "revocation point")
 	}
-	if rejected > 0 {
-		return exitFindings
-	}
-	return exitOK
 }

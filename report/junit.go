@@ -4,15 +4,14 @@ import (
 	"bufio"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strings"
 )
 
-// JUnitWriter writes a JUnit XML report: one testcase per input, failed when
-// it has a failing finding, errored when it could not be read. Testcases are
-// buffered in testsuites of at most 10,000 cases, each written with its own
-// totals, so memory stays bounded on large batches.
-type JUnitWriter struct {
+// junitWriter writes a JUnit XML report: one testcase per input, failed when
+// it fails, errored when it gave no object. Testcases are buffered in
+// testsuites of at most 10,000 cases, each written with its own totals, so
+// memory stays bounded on large batches.
+type junitWriter struct {
 	w                       *bufio.Writer
 	name                    string
 	begun                   bool
@@ -21,52 +20,47 @@ type JUnitWriter struct {
 	tests, failures, errors int
 }
 
-// NewJUnit returns a JUnitWriter; name is the testsuite name (the command).
-func NewJUnit(w io.Writer, name string) *JUnitWriter {
-	return &JUnitWriter{w: bufio.NewWriterSize(w, 64<<10), name: name}
-}
-
 func xmlEscape(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
 
-func (j *JUnitWriter) begin() {
+func (j *junitWriter) begin() {
 	if !j.begun {
 		j.begun = true
 		fmt.Fprintf(j.w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"matterlint %s\">\n", xmlEscape(j.name))
 	}
 }
 
-func (j *JUnitWriter) WriteItem(it *Item) error {
+func (j *junitWriter) write(_ Result, e *Entry, failing bool) error {
 	j.begin()
 	j.tests++
-	name := fmt.Sprintf("%s [%d]", it.Source, it.Index)
-	class := "matterlint." + j.name
-	if it.Role != "" {
-		class += "." + it.Role
-	}
+	name := InputName(e.Input) + fmt.Sprintf(" [%d]", e.Index)
+	class := "matterlint." + j.name + "." + string(e.Kind)
 	var body strings.Builder
-	if it.Err != nil {
+	if e.Err != nil {
 		j.errors++
-		fmt.Fprintf(&body, `<error type="%s" message="%s"></error>`, xmlEscape(string(it.ErrKind)), xmlEscape(it.Err.Error()))
+		fmt.Fprintf(&body, `<error type="%s" message="%s"></error>`, xmlEscape(string(e.Err.Kind)), xmlEscape(e.Err.Message))
 	} else {
-		var failing, all []string
-		for _, f := range it.Findings {
+		var names, all []string
+		for _, f := range e.Findings {
 			line := fmt.Sprintf("%s %s at %s: %s", strings.ToUpper(f.Severity.String()), f.Rule, f.Location, f.Message)
 			if f.SDKCode != 0 {
 				line += fmt.Sprintf(" [SDK %v (%d)]", f.SDKCode, f.SDKCode)
 			}
 			all = append(all, line)
-			if f.Failing {
-				failing = append(failing, f.Rule)
-			}
+			names = append(names, f.Rule)
 		}
-		if len(failing) > 0 {
+		switch {
+		case failing:
 			j.failures++
-			fmt.Fprintf(&body, `<failure type="finding" message="%s">%s</failure>`, xmlEscape(strings.Join(failing, ", ")), xmlEscape(strings.Join(all, "\n")))
-		} else if len(all) > 0 {
+			msg := strings.Join(names, ", ")
+			if msg == "" {
+				msg = "verdict: " + e.Verdict
+			}
+			fmt.Fprintf(&body, `<failure type="finding" message="%s">%s</failure>`, xmlEscape(msg), xmlEscape(strings.Join(all, "\n")))
+		case len(all) > 0:
 			fmt.Fprintf(&body, `<system-out>%s</system-out>`, xmlEscape(strings.Join(all, "\n")))
 		}
 	}
@@ -77,7 +71,7 @@ func (j *JUnitWriter) WriteItem(it *Item) error {
 	return nil
 }
 
-func (j *JUnitWriter) flushSuite() {
+func (j *junitWriter) flushSuite() {
 	if j.tests == 0 && j.suite > 0 {
 		return
 	}
@@ -89,8 +83,7 @@ func (j *JUnitWriter) flushSuite() {
 	j.tests, j.failures, j.errors = 0, 0, 0
 }
 
-// Close writes the last testsuite and flushes.
-func (j *JUnitWriter) Close(Summary) error {
+func (j *junitWriter) close(*Summary) error {
 	j.begin()
 	j.flushSuite()
 	j.w.WriteString("</testsuites>\n")
