@@ -74,7 +74,8 @@ func Check(tx *Tx, l *Ledger) *Result {
 		c.fail(CodeUnauthorized, "ValidateBasic", "", "msg", "unknown transaction kind %q", tx.Kind)
 	}
 	c.res.Accepted = len(c.res.Failures) == 0
-	if len(c.res.Failures) > 0 {
+	commissionerView(tx, c.res)
+	if len(c.res.Failures) > 1 {
 		c.res.Notes = append(c.res.Notes, fmt.Sprintf("The ledger stops at the first failure and returns %s; the others are listed for the next attempt.", c.res.Failures[0].Code))
 	}
 	return c.res

@@ -140,7 +140,7 @@ func (c Code) Codespace() string {
 func (c Code) String() string { return fmt.Sprintf("%s (%d)", c.Name(), int(c)) }
 
 // Error makes a Code usable as the target of errors.Is.
-func (c Code) Error() string { return "dcl: " + c.String() }
+func (c Code) Error() string { return c.String() }
 
 // Version is the DCL release whose handlers are predicted. The releases
 // differ in two codes only (see Check).

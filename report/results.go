@@ -73,6 +73,9 @@ type CertResult struct {
 	// SHA-256 of its DER.
 	Subject, Issuer, SHA256 string
 	Lint                    lint.Result
+	// Cert is the decoded certificate, for callers that look at it again
+	// (batch rules); it is not written.
+	Cert *matterext.Certificate
 }
 
 // Entry implements Result.

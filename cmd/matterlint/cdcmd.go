@@ -99,32 +99,14 @@ func setupCD(fs *pflag.FlagSet) func(*env) int {
 		if opts.Trust, code = cdf.trust(e.stderr); opts.Trust == nil {
 			return code
 		}
-		w := e.ci.writer(e, "cd", verifyRules())
-		ignored := &ignoredFiles{}
-		rd := input.ForCMS(e.stdin)
-		rd.Ignored = ignored.add
-		prog := newProgress(e.stderr, e.stdout, e.inputs, rd.Extensions)
-		var werr error
-		rd.Read(e.inputs, func(it input.Item) bool {
-			prog.item(it.Source, it.End)
-			r := &report.CDResult{Input: it.Source, Index: it.Index}
-			if r.CD, r.Err = decodeItem(it, input.KindCMS, report.KindCD, matterext.ParseCD); r.Err == nil {
-				if r.Findings, err = verify.CheckCD(r.CD, opts); err != nil {
-					werr = err
-					fmt.Fprintln(e.stderr, "matterlint cd:", err)
-					return false
+		return inputRun[*report.CDResult]{command: "cd", what: "Certification Declaration", reader: input.ForCMS(e.stdin), paths: e.inputs, jobs: 1,
+			check: func(it input.Item) (*report.CDResult, error) {
+				r := &report.CDResult{Input: it.Source}
+				var err error
+				if r.CD, r.Index, r.Err = decodeItem(it, input.KindCMS, report.KindCD, matterext.ParseCD); r.Err == nil {
+					r.Findings, err = verify.CheckCD(r.CD, opts)
 				}
-			} else if it.Err != nil {
-				r.Index = it.Err.Index
-			}
-			werr = w.Write(r)
-			return werr == nil
-		})
-		prog.finish()
-		ignored.report(e.stderr, "cd")
-		if err := w.Close(); err != nil || werr != nil {
-			return exitUsage
-		}
-		return finish(w.Summary(), e.stderr, "cd", "Certification Declaration")
+				return r, err
+			}}.run(e, e.ci.writer(e, "cd", verifyRules()))
 	}
 }

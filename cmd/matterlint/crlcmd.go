@@ -31,32 +31,17 @@ func setupCRL(fs *pflag.FlagSet) func(*env) int {
 			}
 		}
 		reg := lint.Default()
-		w := e.ci.writer(e, "crl", crlRules(reg))
-		ignored := &ignoredFiles{}
-		rd := input.ForCRLs(e.stdin)
-		rd.Ignored = ignored.add
-		prog := newProgress(e.stderr, e.stdout, e.inputs, rd.Extensions)
-		var werr error
-		rd.Read(e.inputs, func(it input.Item) bool {
-			prog.item(it.Source, it.End)
-			r := &report.CRLResult{Input: it.Source, Index: it.Index}
-			if r.CRL, r.Err = decodeItem(it, input.KindCRL, report.KindCRL, matterext.ParseCRL); r.Err == nil {
-				r.Findings = reg.LintCRL(r.CRL).Findings
-				if signer != nil {
-					r.Findings = append(r.Findings, signerFindings(r.CRL, signer)...)
+		return inputRun[*report.CRLResult]{command: "crl", what: "CRL", reader: input.ForCRLs(e.stdin), paths: e.inputs, jobs: 1,
+			check: func(it input.Item) (*report.CRLResult, error) {
+				r := &report.CRLResult{Input: it.Source}
+				if r.CRL, r.Index, r.Err = decodeItem(it, input.KindCRL, report.KindCRL, matterext.ParseCRL); r.Err == nil {
+					r.Findings = reg.LintCRL(r.CRL).Findings
+					if signer != nil {
+						r.Findings = append(r.Findings, signerFindings(r.CRL, signer)...)
+					}
 				}
-			} else if it.Err != nil {
-				r.Index = it.Err.Index
-			}
-			werr = w.Write(r)
-			return werr == nil
-		})
-		prog.finish()
-		ignored.report(e.stderr, "crl")
-		if err := w.Close(); err != nil || werr != nil {
-			return exitUsage
-		}
-		return finish(w.Summary(), e.stderr, "crl", "CRL")
+				return r, nil
+			}}.run(e, e.ci.writer(e, "crl", crlRules(reg)))
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/matterlint/matterlint/input"
-	"github.com/matterlint/matterlint/internal/batch"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/lint/zlintbridge"
 	"github.com/matterlint/matterlint/matterext"
@@ -89,33 +88,15 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 				rules = append(rules, report.Rule{Name: r.Name, Description: r.Description, Citation: r.Citation, Source: string(r.Source), Severity: r.Severity()})
 			}
 		}
-		w := e.ci.writer(e, "lint", rules)
-		ignored := &ignoredFiles{}
-		rd := &input.Reader{Stdin: e.stdin, Ignored: ignored.add}
 		cross := lint.NewBatch(reg, paiCerts)
-		prog := newProgress(e.stderr, e.stdout, e.inputs, input.DefaultExtensions())
-		var werr error
 		batchRules := batchRoleRules(reg)
-		batch.Map(batch.Options[input.Item]{Jobs: *jobs, Weight: itemWeight},
-			func(emit func(input.Item) bool) { rd.Read(e.inputs, emit) },
-			func(it input.Item) lintOut { return lintItem(reg, pass, it, opts) },
-			func(o lintOut) bool {
-				r := o.res
-				if o.cert != nil && batchRules {
-					r.Lint.Findings = append(r.Lint.Findings, cross.Add(o.cert, r.Lint.Role)...)
+		return inputRun[*report.CertResult]{command: "lint", what: "certificate", reader: &input.Reader{Stdin: e.stdin}, paths: e.inputs, jobs: *jobs,
+			check: func(it input.Item) (*report.CertResult, error) { return lintItem(reg, pass, it, opts), nil },
+			inOrder: func(r *report.CertResult) {
+				if r.Err == nil && batchRules {
+					r.Lint.Findings = append(r.Lint.Findings, cross.Add(r.Cert, r.Lint.Role)...)
 				}
-				prog.item(o.source, o.end)
-				if err := w.Write(&r); err != nil && werr == nil {
-					werr = err
-				}
-				return werr == nil
-			})
-		prog.finish()
-		ignored.report(e.stderr, "lint")
-		if err := w.Close(); err != nil || werr != nil {
-			return exitUsage // run reports the write error
-		}
-		return finish(w.Summary(), e.stderr, "lint", "certificate")
+			}}.run(e, e.ci.writer(e, "lint", rules))
 	}
 }
 
@@ -186,15 +167,6 @@ func batchRoleRules(reg *lint.Registry) bool {
 	return false
 }
 
-// lintOut carries a result, its place in the input and, for the batch
-// rules, its certificate.
-type lintOut struct {
-	res    report.CertResult
-	cert   *matterext.Certificate
-	source string
-	end    int64
-}
-
 func parseAt(s string) (time.Time, error) {
 	if strings.EqualFold(s, "now") {
 		return time.Now().UTC(), nil
@@ -208,17 +180,12 @@ func parseAt(s string) (time.Time, error) {
 }
 
 // lintItem decodes and lints one input object; pass, when not nil, adds
-// zlint's findings. It also returns the decoded certificate.
-func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) lintOut {
-	o := lintOut{res: report.CertResult{Input: it.Source, Index: it.Index, Format: it.Format}, source: it.Source, end: it.End}
-	r := &o.res
-	c, ierr := decodeItem(it, input.KindCertificate, report.KindCertificate, matterext.ParseCertificate)
-	if ierr != nil {
-		r.Err = ierr
-		if it.Err != nil {
-			r.Index = it.Err.Index
-		}
-		return o
+// zlint's findings.
+func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) *report.CertResult {
+	r := &report.CertResult{Input: it.Source, Format: it.Format}
+	c, index, ierr := decodeItem(it, input.KindCertificate, report.KindCertificate, matterext.ParseCertificate)
+	if r.Index, r.Err = index, ierr; ierr != nil {
+		return r
 	}
 	res := reg.Lint(c, opts)
 	sum := sha256.Sum256(c.Raw)
@@ -227,29 +194,29 @@ func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts li
 	}
 	r.Lint = res
 	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
-	o.cert = c
-	return o
+	r.Cert = c
+	return r
 }
 
 // decodeItem decodes an input item as an object of kind want with parse;
 // an item that is a read error, another kind of object or does not decode
-// gives an InputError.
-func decodeItem[T any](it input.Item, want input.ObjectKind, kind report.ObjectKind, parse func([]byte) (T, error)) (T, *report.InputError) {
-	var zero T
+// gives an InputError. index is the item's index (-1 when a read error
+// concerns the whole input).
+func decodeItem[T any](it input.Item, want input.ObjectKind, kind report.ObjectKind, parse func([]byte) (T, error)) (v T, index int, _ *report.InputError) {
 	if it.Err != nil {
 		k := report.NotA(kind)
 		if it.Err.Kind == input.KindIO {
 			k = report.ErrorIO
 		}
-		return zero, report.NewInputError(k, it.Source, it.Err)
+		return v, it.Err.Index, report.NewInputError(k, it.Source, it.Err)
 	}
 	one, _ := kind.Noun()
 	if err := wrongObject(it.DER, want); err != nil {
-		return zero, report.NewInputError(report.NotA(kind), it.Source, fmt.Errorf("%s [%d]: not a %s: %w", it.Source, it.Index, one, err))
+		return v, it.Index, report.NewInputError(report.NotA(kind), it.Source, fmt.Errorf("%s [%d]: not a %s: %w", it.Source, it.Index, one, err))
 	}
 	v, err := parse(it.DER)
 	if err != nil {
-		return zero, report.NewInputError(report.NotA(kind), it.Source, fmt.Errorf("%s [%d]: %w", it.Source, it.Index, err))
+		return v, it.Index, report.NewInputError(report.NotA(kind), it.Source, fmt.Errorf("%s [%d]: %w", it.Source, it.Index, err))
 	}
-	return v, nil
+	return v, it.Index, nil
 }

@@ -72,7 +72,7 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		lintCommand(), verifyCommand(), cdCommand(), crlCommand(), revocationSetCommand(),
-		explainCommand(), paaCommand(), listLintsCommand(), versionCommand(),
+		explainCommand(), paaCommand(), listLintsCommand(), versionCommand(), dclCommand(),
 		{name: "completion", args: "bash|zsh|fish", summary: "print a shell completion script",
 			details: "Load it with e.g. `source <(matterlint completion bash)`.", setup: func(*pflag.FlagSet) func(*env) int { return runCompletion }},
 		{name: "man", summary: "print the manual page (roff)", details: "e.g. `matterlint man > matterlint.1; man ./matterlint.1`.",

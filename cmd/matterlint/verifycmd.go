@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/matterlint/matterlint/input"
-	"github.com/matterlint/matterlint/internal/batch"
 	"github.com/matterlint/matterlint/lint"
 	"github.com/matterlint/matterlint/matterext"
 	"github.com/matterlint/matterlint/report"
@@ -136,27 +135,8 @@ func setupVerify(fs *pflag.FlagSet) func(*env) int {
 			fmt.Fprintln(stderr, "matterlint verify:", err)
 			return exitUsage
 		}
-		w := e.ci.writer(e, "verify", verifyRules())
-		ignored := &ignoredFiles{}
-		rd := &input.Reader{Stdin: e.stdin, Ignored: ignored.add}
-		prog := newProgress(stderr, e.stdout, dacPaths, input.DefaultExtensions())
-		var werr error
-		batch.Map(batch.Options[input.Item]{Jobs: *jobs, Weight: itemWeight},
-			func(emit func(input.Item) bool) { rd.Read(dacPaths, emit) },
-			func(it input.Item) verifyOut { return verifyItem(v, it) },
-			func(o verifyOut) bool {
-				prog.item(o.source, o.end)
-				if err := w.Write(&o.res); err != nil && werr == nil {
-					werr = err
-				}
-				return werr == nil
-			})
-		prog.finish()
-		ignored.report(stderr, "verify")
-		if err := w.Close(); err != nil || werr != nil {
-			return exitUsage // run reports the write error
-		}
-		return finish(w.Summary(), stderr, "verify", "DAC")
+		return inputRun[*report.DACResult]{command: "verify", what: "DAC", reader: &input.Reader{Stdin: e.stdin}, paths: dacPaths, jobs: *jobs,
+			check: func(it input.Item) (*report.DACResult, error) { return verifyItem(v, it), nil }}.run(e, e.ci.writer(e, "verify", verifyRules()))
 	}
 }
 
@@ -217,25 +197,15 @@ func buildStore(files, dirs []string, withProd bool, stderr io.Writer) (*verify.
 	return s, exitOK
 }
 
-type verifyOut struct {
-	res    report.DACResult
-	source string
-	end    int64
-}
-
-func verifyItem(v *verify.Verifier, it input.Item) verifyOut {
-	o := verifyOut{res: report.DACResult{Input: it.Source, Index: it.Index}, source: it.Source, end: it.End}
-	c, ierr := decodeItem(it, input.KindCertificate, report.KindDAC, matterext.ParseCertificate)
-	if ierr != nil {
-		o.res.Err = ierr
-		if it.Err != nil {
-			o.res.Index = it.Err.Index
-		}
-		return o
+func verifyItem(v *verify.Verifier, it input.Item) *report.DACResult {
+	r := &report.DACResult{Input: it.Source}
+	c, index, ierr := decodeItem(it, input.KindCertificate, report.KindDAC, matterext.ParseCertificate)
+	if r.Index, r.Err = index, ierr; ierr != nil {
+		return r
 	}
-	o.res.Subject = c.Subject.String()
-	o.res.Verify = v.Verify(c)
-	return o
+	r.Subject = c.Subject.String()
+	r.Verify = v.Verify(c)
+	return r
 }
 
 // loadRevocation reads a revocation set and CRL files.
