@@ -176,8 +176,12 @@ func delegator(name string) func(t *testing.T, p *Point) {
 	}
 }
 
-func label(l string) func(t *testing.T, p *Point) { return func(_ *testing.T, p *Point) { p.Label = l } }
-func dataURL(u string) func(t *testing.T, p *Point)   { return func(_ *testing.T, p *Point) { p.DataURL = u } }
+func label(l string) func(t *testing.T, p *Point) {
+	return func(_ *testing.T, p *Point) { p.Label = l }
+}
+func dataURL(u string) func(t *testing.T, p *Point) {
+	return func(_ *testing.T, p *Point) { p.DataURL = u }
+}
 func isid(name string) func(t *testing.T, p *Point) {
 	return func(t *testing.T, p *Point) { p.IssuerSubjectKeyID = isidOf(t, name) }
 }

@@ -92,7 +92,7 @@ func TestDCLSnapshotCLI(t *testing.T) {
 		"/dcl/pki/proposed-certificates": {`{"proposedCertificate":[],"pagination":{"next_key":null,"total":"0"}}`},
 		"/dcl/pki/revoked-certificates":  {`{"revokedCertificates":[],"pagination":{"next_key":null,"total":"0"}}`},
 		"/dcl/pki/revocation-points":     {`{"PkiRevocationDistributionPoint":[],"pagination":{"next_key":null,"total":"0"}}`},
-		"/dcl/auth/accounts": {`{"account":[{"base_account":{"address":"cosmos1wejkuer0wgknvdf4xgcsqqqqqqqqqqqqzvxteq","account_number":"5","sequence":"3"},"roles":["Vendor"],"vendorID":65521,"productIDs":[],"schemaVersion":0}],"pagination":{"next_key":null,"total":"1"}}`},
+		"/dcl/auth/accounts":             {`{"account":[{"base_account":{"address":"cosmos1wejkuer0wgknvdf4xgcsqqqqqqqqqqqqzvxteq","account_number":"5","sequence":"3"},"roles":["Vendor"],"vendorID":65521,"productIDs":[],"schemaVersion":0}],"pagination":{"next_key":null,"total":"1"}}`},
 	}
 	var seenKeys []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
