@@ -24,7 +24,7 @@ func checksJSON(on bool) []ruleJSON {
 	}
 	for _, c := range report.Checks() {
 		j := ruleJSON{Name: c.Name, Severity: c.Severity.String(), Description: c.Description, Citation: c.Citation,
-			Source: c.Source, Roles: []string{}, SDKCodes: []sdkRef{}}
+			Source: c.Source, Kind: "check", Quote: c.Quote, QuoteSource: c.QuoteSource, Roles: []string{}, SDKCodes: []sdkRef{}}
 		if c.Code != matterext.Success {
 			j.SDKCodes = append(j.SDKCodes, sdkRef{Role: "chain", Code: int(c.Code), Name: c.Code.String()})
 		}
