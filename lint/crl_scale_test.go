@@ -32,7 +32,7 @@ func TestMillionEntryCRL(t *testing.T) {
 		t.Errorf("findings: %v", res.Findings[:min(5, len(res.Findings))])
 	}
 	e := &l.Entries[999999]
-	if d := l.RevocationDate(e); matterext.SerialHex(e.Serial.Bytes) != "4D00000000000F423F" || d.Err != "" || string(d.Raw) != "241108150000Z" {
+	if d := l.RevocationDate(e); matterext.SerialHex(e.Serial.Bytes) != "4D00000000000F423F" || d.Err != nil || string(d.Raw) != "241108150000Z" {
 		t.Errorf("last entry: serial %s, date %q", matterext.SerialHex(e.Serial.Bytes), d.Raw)
 	}
 	if exts := l.EntryExtensions(&l.Entries[2]); len(exts) != 1 || !exts[0].OID.Equal(matterext.OIDExtReasonCode) || exts[0].Base != "tbsCertList.revokedCertificates[2].crlEntryExtensions" {

@@ -11,7 +11,7 @@ func init() {
 			QuoteSource: "RFC 5280 §4.2.1.1",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if ak := ctx.Cert.AuthorityKeyID; ak != nil && ak.Err == "" && !ak.HasKeyID {
+			if ak := ctx.Cert.AuthorityKeyID; ak != nil && ak.Err == nil && !ak.HasKeyID {
 				r.Add("tbsCertificate.extensions[authorityKeyIdentifier].extnValue.keyIdentifier", "absent", "[0] 20-byte key identifier",
 					"authorityKeyIdentifier has no keyIdentifier [0]")
 			}

@@ -16,10 +16,10 @@ func init() {
 		Check: func(ctx *CertContext, r *Reporter) {
 			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter
 			at := ctx.At.UTC().Format(time.RFC3339)
-			if nb.Present && nb.Err == "" && ctx.At.Before(nb.T) {
+			if nb.Present && nb.Err == nil && ctx.At.Before(nb.T) {
 				r.Add("tbsCertificate.validity.notBefore", nb.T.Format(time.RFC3339), "≤ "+at, "not yet valid at "+at+": notBefore is "+nb.T.Format(time.RFC3339))
 			}
-			if na.Present && na.Err == "" && !na.NoWellDefinedExpiration() && !ctx.At.Before(na.T) {
+			if na.Present && na.Err == nil && !na.NoWellDefinedExpiration() && !ctx.At.Before(na.T) {
 				r.Add("tbsCertificate.validity.notAfter", na.T.Format(time.RFC3339), "> "+at, "expired at "+at+": notAfter is "+na.T.Format(time.RFC3339))
 			}
 		},

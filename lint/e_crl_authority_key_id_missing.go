@@ -14,8 +14,8 @@ func init() {
 			switch {
 			case ak == nil:
 				r.Add("tbsCertList.crlExtensions", "absent", "authorityKeyIdentifier", "the CRL has no authorityKeyIdentifier, so its signer cannot be matched")
-			case ak.Err != "":
-				r.Add("tbsCertList.crlExtensions[authorityKeyIdentifier]", ak.Err, "a keyIdentifier", "authorityKeyIdentifier does not decode: "+ak.Err)
+			case ak.Err != nil:
+				r.Add("tbsCertList.crlExtensions[authorityKeyIdentifier]", ak.Err.Msg, "a keyIdentifier", "authorityKeyIdentifier does not decode: "+ak.Err.Msg)
 			case !ak.HasKeyID || len(ak.KeyID) != 20:
 				r.Add("tbsCertList.crlExtensions[authorityKeyIdentifier].keyIdentifier", itoa(int64(len(ak.KeyID)))+" bytes", "20 bytes", "the CRL's AKID keyIdentifier is missing or not 20 bytes")
 			}

@@ -43,8 +43,8 @@ next:
 	for i := range list {
 		x := &list[i]
 		loc := func() string { found = true; return x.Base + "[" + itoa(int64(x.Index)) + "]" }
-		if x.Err != "" {
-			r.Add(loc(), x.Err, "a well-formed Extension", "malformed extension: "+x.Err)
+		if x.Err != nil {
+			r.Add(loc(), x.Err.Msg, "a well-formed Extension", "malformed extension: "+x.Err.Msg)
 			continue
 		}
 		for j := 0; j < i; j++ {

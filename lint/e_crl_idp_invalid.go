@@ -17,8 +17,8 @@ func init() {
 			}
 			const loc = "tbsCertList.crlExtensions[issuingDistributionPoint]"
 			switch {
-			case p.Err != "":
-				r.Add(loc, p.Err, "a valid IssuingDistributionPoint", "issuingDistributionPoint does not decode: "+p.Err)
+			case p.Err != nil:
+				r.Add(loc, p.Err.Msg, "a valid IssuingDistributionPoint", "issuingDistributionPoint does not decode: "+p.Err.Msg)
 				return
 			case !p.Ext.Critical:
 				r.Add(loc+".critical", "false", "true", "issuingDistributionPoint is not marked critical")

@@ -11,15 +11,15 @@ func init() {
 		},
 		Check: func(l *matterext.CRL, r *Reporter) {
 			this, next := &l.ThisUpdate, &l.NextUpdate
-			if this.Present && next.Present && this.Err == "" && next.Err == "" && !next.T.After(this.T) {
+			if this.Present && next.Present && this.Err == nil && next.Err == nil && !next.T.After(this.T) {
 				r.Add("tbsCertList.nextUpdate", string(next.Raw), "after "+string(this.Raw), "nextUpdate "+string(next.Raw)+" is not after thisUpdate "+string(this.Raw))
 			}
-			if !this.Present || this.Err != "" {
+			if !this.Present || this.Err != nil {
 				return
 			}
 			for i := range l.Entries {
 				e := &l.Entries[i]
-				if d := l.RevocationDate(e); d.Present && d.Err == "" && d.T.After(this.T) {
+				if d := l.RevocationDate(e); d.Present && d.Err == nil && d.T.After(this.T) {
 					r.Add("tbsCertList.revokedCertificates["+itoa(int64(e.Index))+"].revocationDate", string(d.Raw), "not after thisUpdate",
 						"entry "+itoa(int64(e.Index))+" is revoked at "+string(d.Raw)+", after thisUpdate "+string(this.Raw))
 				}

@@ -15,8 +15,8 @@ func init() {
 			switch {
 			case n == nil:
 				r.Add("tbsCertList.crlExtensions", "absent", "cRLNumber", "the CRL has no cRLNumber")
-			case n.Err != "":
-				r.Add(loc, n.Err, "an INTEGER", "cRLNumber does not decode: "+n.Err)
+			case n.Err != nil:
+				r.Add(loc, n.Err.Msg, "an INTEGER", "cRLNumber does not decode: "+n.Err.Msg)
 			case n.Number.Negative() || !n.Number.Minimal() || len(n.Number.Bytes) > 20:
 				r.Add(loc, "0x"+matterext.HexColon(n.Number.Bytes), "0..2^159, minimal", "cRLNumber is negative, not minimal, or longer than 20 octets")
 			case n.Ext.Critical:

@@ -13,8 +13,8 @@ func init() {
 			eachCRLTime(l, func(f crlTimeField, t matterext.Time) {
 				switch {
 				case !t.Present:
-				case t.Err != "":
-					r.Add(f.loc(), matterext.TagName(t.Tag)+" "+printable(t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.loc()+": "+t.Err)
+				case t.Err != nil:
+					r.Add(f.loc(), matterext.TagName(t.Tag)+" "+printable(t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.loc()+": "+t.Err.Msg)
 				case t.Tag == matterext.TagGeneralizedTime && t.T.Year() < 2050:
 					r.Add(f.loc(), "GeneralizedTime "+string(t.Raw), "UTCTime", f.loc()+" is before 2050, so it must be a UTCTime")
 				}

@@ -19,7 +19,7 @@ func init() {
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			nb := &ctx.Cert.NotBefore
-			if nb.Err != "" || !nb.Present {
+			if nb.Err != nil || !nb.Present {
 				return
 			}
 			if u := nb.T.Unix(); u < 0 || u > 1<<32-1 {

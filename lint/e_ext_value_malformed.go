@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/matterlint/matterlint/matterext"
+
 func init() {
 	register(&CertRule{
 		Metadata: Metadata{
@@ -13,17 +15,13 @@ func init() {
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			for i := range c.Extensions {
-				if e := &c.Extensions[i]; e.Err != "" {
-					loc := "tbsCertificate.extensions[" + itoa(int64(e.Index)) + "]"
-					if e.OID != nil {
-						loc = e.Path()
-					}
-					r.Add(loc, e.Err, "Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }", "malformed extension: "+e.Err)
+				if e := &c.Extensions[i]; e.Err != nil {
+					r.Add(e.Err.Path, e.Err.Msg, "Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }", "malformed extension: "+e.Err.Msg)
 				}
 			}
-			check := func(name, err string) {
-				if err != "" {
-					r.Add("tbsCertificate.extensions["+name+"].extnValue", err, "a valid "+name+" value", name+" does not decode: "+err)
+			check := func(name string, err *matterext.FieldError) {
+				if err != nil {
+					r.Add(err.Path, err.Msg, "a valid "+name+" value", name+" does not decode: "+err.Msg)
 				}
 			}
 			if bc := c.BasicConstraints; bc != nil {

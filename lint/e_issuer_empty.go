@@ -11,7 +11,7 @@ func init() {
 			QuoteSource: "RFC 5280 §4.1.2.4",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if s := &ctx.Cert.Issuer; s.Present && s.Err == "" && len(s.Attributes) == 0 {
+			if s := &ctx.Cert.Issuer; s.Present && s.Err == nil && len(s.Attributes) == 0 {
 				r.Add("tbsCertificate.issuer", "empty", "a non-empty name", "issuer is an empty name")
 			}
 		},

@@ -17,8 +17,8 @@ func init() {
 				loc string
 				t   *matterext.Time
 			}{{"tbsCertificate.validity.notBefore", &ctx.Cert.NotBefore}, {"tbsCertificate.validity.notAfter", &ctx.Cert.NotAfter}} {
-				if f.t.Present && f.t.Err != "" {
-					r.Add(f.loc, matterext.TagName(f.t.Tag)+" "+printable(f.t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.t.Err)
+				if f.t.Present && f.t.Err != nil {
+					r.Add(f.loc, matterext.TagName(f.t.Tag)+" "+printable(f.t.Raw), "YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ", f.t.Err.Msg)
 				}
 			}
 		},

@@ -12,7 +12,7 @@ func init() {
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			nb, na := &ctx.Cert.NotBefore, &ctx.Cert.NotAfter
-			if nb.Err == "" && na.Err == "" && nb.Present && na.Present && na.T.Before(nb.T) {
+			if nb.Err == nil && na.Err == nil && nb.Present && na.Present && na.T.Before(nb.T) {
 				r.Add("tbsCertificate.validity", string(nb.Raw)+" .. "+string(na.Raw), "notBefore ≤ notAfter", "notAfter ("+string(na.Raw)+") is before notBefore ("+string(nb.Raw)+")")
 			}
 		},

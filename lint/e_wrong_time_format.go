@@ -17,7 +17,7 @@ func init() {
 				loc string
 				t   *matterext.Time
 			}{{"tbsCertificate.validity.notBefore", &ctx.Cert.NotBefore}, {"tbsCertificate.validity.notAfter", &ctx.Cert.NotAfter}} {
-				if !f.t.Present || f.t.Err != "" {
+				if !f.t.Present || f.t.Err != nil {
 					continue
 				}
 				y := f.t.T.Year()

@@ -29,7 +29,7 @@ const (
 
 // keyUsage returns the decoded keyUsage when present and well-formed.
 func keyUsage(c *matterext.Certificate) *matterext.KeyUsage {
-	if c.KeyUsage == nil || c.KeyUsage.Err != "" {
+	if c.KeyUsage == nil || c.KeyUsage.Err != nil {
 		return nil
 	}
 	return c.KeyUsage
@@ -38,7 +38,7 @@ func keyUsage(c *matterext.Certificate) *matterext.KeyUsage {
 // basicConstraints returns the decoded basicConstraints when present and
 // well-formed.
 func basicConstraints(c *matterext.Certificate) *matterext.BasicConstraints {
-	if c.BasicConstraints == nil || c.BasicConstraints.Err != "" {
+	if c.BasicConstraints == nil || c.BasicConstraints.Err != nil {
 		return nil
 	}
 	return c.BasicConstraints

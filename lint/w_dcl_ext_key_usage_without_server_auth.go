@@ -15,7 +15,7 @@ func init() {
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			eku := ctx.Cert.ExtKeyUsage
-			if eku == nil || eku.Err != "" {
+			if eku == nil || eku.Err != nil {
 				return
 			}
 			for _, u := range eku.Usages {

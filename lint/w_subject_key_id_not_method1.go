@@ -21,7 +21,7 @@ func init() {
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.Cert
 			sk := c.SubjectKeyID
-			if sk == nil || sk.Err != "" || len(sk.ID) != 20 || !c.PublicKey.Key.Present {
+			if sk == nil || sk.Err != nil || len(sk.ID) != 20 || !c.PublicKey.Key.Present {
 				return
 			}
 			sum := sha1.Sum(c.PublicKey.Key.Bytes)

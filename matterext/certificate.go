@@ -145,7 +145,7 @@ type Time struct {
 	Tag     uint8  // TagUTCTime or TagGeneralizedTime (or whatever was found)
 	Raw     []byte // content octets
 	T       time.Time
-	Err     string // why the value is not a DER time, "" when it is
+	Err     *FieldError // why the value is not a DER time; nil when it is
 }
 
 // NoWellDefinedExpiration reports whether t is 99991231235959Z, the RFC 5280
@@ -182,7 +182,7 @@ type Extension struct {
 	// CriticalRaw holds the BOOLEAN content octets when encoded.
 	CriticalRaw []byte
 	Value       []byte // extnValue OCTET STRING content
-	Err         string // structural problem with this Extension, "" if none
+	Err         *FieldError // structural problem with this Extension; nil if none
 }
 
 // Path returns the ASN.1 path of the extension, e.g.
@@ -196,7 +196,7 @@ type BasicConstraints struct {
 	CAEncoded bool   // cA BOOLEAN present in the encoding
 	CARaw     []byte // cA BOOLEAN content octets
 	PathLen   Integer
-	Err       string
+	Err       *FieldError
 }
 
 // KeyUsage bits (RFC 5280 §4.2.1.3), bit 0 first.
@@ -243,14 +243,14 @@ type KeyUsage struct {
 	Ext  *Extension
 	Bits uint16 // bit i set when KeyUsage bit i is asserted (bits beyond 15 are folded into bit 15)
 	Raw  BitString
-	Err  string
+	Err  *FieldError
 }
 
 // SubjectKeyID is the decoded subjectKeyIdentifier extension.
 type SubjectKeyID struct {
 	Ext *Extension
 	ID  []byte
-	Err string
+	Err *FieldError
 }
 
 // AuthorityKeyID is the decoded authorityKeyIdentifier extension.
@@ -260,14 +260,14 @@ type AuthorityKeyID struct {
 	HasKeyID  bool
 	HasIssuer bool // authorityCertIssuer [1] present
 	HasSerial bool // authorityCertSerialNumber [2] present
-	Err       string
+	Err       *FieldError
 }
 
 // ExtKeyUsage is the decoded extKeyUsage extension.
 type ExtKeyUsage struct {
 	Ext    *Extension
 	Usages []OID
-	Err    string
+	Err    *FieldError
 }
 
 // Extension returns the first extension with the given OID, or nil.
@@ -486,7 +486,7 @@ func (c *Certificate) parseValidity(s []byte) {
 			c.fieldErr("tbsCertificate.validity."+name, "missing")
 			continue
 		}
-		t := parseTime(uint8(tag), v)
+		t := parseTime(uint8(tag), v).at("tbsCertificate.validity." + name)
 		if k == 0 {
 			c.NotBefore = t
 		} else {
@@ -575,7 +575,7 @@ func (c *Certificate) parseExtensions(content []byte) {
 	c.Extensions = parseExtensionList(seq, "tbsCertificate.extensions", &c.Errors)
 	for i := range c.Extensions {
 		e := &c.Extensions[i]
-		if e.Err != "" {
+		if e.Err != nil {
 			continue
 		}
 		switch {
@@ -621,13 +621,13 @@ func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError)
 		var body cryptobyte.String
 		f := full
 		if tag != cbasn1.SEQUENCE || !f.ReadASN1(&body, cbasn1.SEQUENCE) {
-			e.Err = "expected Extension SEQUENCE, found " + tagName(uint8(tag))
+			e.Err = &FieldError{Path: path + "[" + itoa(idx) + "]", Msg: "expected Extension SEQUENCE, found " + tagName(uint8(tag))}
 			exts = append(exts, e)
 			continue
 		}
 		var oid cryptobyte.String
 		if !body.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) {
-			e.Err = "missing extnID OBJECT IDENTIFIER"
+			e.Err = &FieldError{Path: path + "[" + itoa(idx) + "]", Msg: "missing extnID OBJECT IDENTIFIER"}
 			exts = append(exts, e)
 			continue
 		}
@@ -641,14 +641,19 @@ func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError)
 		}
 		var val cryptobyte.String
 		if !body.ReadASN1(&val, cbasn1.OCTET_STRING) {
-			e.Err = "missing extnValue OCTET STRING"
+			e.Err = &FieldError{Path: path + "[" + itoa(idx) + "]", Msg: "missing extnValue OCTET STRING"}
 		} else if len(body) > 0 {
-			e.Err = "unexpected data after extnValue"
+			e.Err = &FieldError{Path: path + "[" + itoa(idx) + "]", Msg: "unexpected data after extnValue"}
 		}
 		e.Value = val
 		exts = append(exts, e)
 	}
 	return exts
+}
+
+// valueErr is the error of an extension value that does not decode.
+func valueErr(e *Extension, msg string) *FieldError {
+	return &FieldError{Path: e.Path() + ".extnValue", Msg: msg}
 }
 
 // MaxExtensions caps the number of extensions decoded per certificate.
@@ -659,7 +664,7 @@ func decodeBasicConstraints(e *Extension) *BasicConstraints {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
-		bc.Err = "value is not a BasicConstraints SEQUENCE"
+		bc.Err = valueErr(e, "value is not a BasicConstraints SEQUENCE")
 		return bc
 	}
 	if s.PeekASN1Tag(cbasn1.BOOLEAN) {
@@ -668,7 +673,7 @@ func decodeBasicConstraints(e *Extension) *BasicConstraints {
 		bc.CAEncoded = true
 		bc.CARaw = b
 		if len(b) != 1 {
-			bc.Err = "cA BOOLEAN has " + itoa(len(b)) + " content octets"
+			bc.Err = valueErr(e, "cA BOOLEAN has " + itoa(len(b)) + " content octets")
 			return bc
 		}
 		bc.CA = b[0] != 0
@@ -679,7 +684,7 @@ func decodeBasicConstraints(e *Extension) *BasicConstraints {
 		bc.PathLen = Integer{Present: true, Bytes: v}
 	}
 	if len(s) > 0 {
-		bc.Err = "unexpected data in BasicConstraints"
+		bc.Err = valueErr(e, "unexpected data in BasicConstraints")
 	}
 	return bc
 }
@@ -689,16 +694,16 @@ func decodeKeyUsage(e *Extension) *KeyUsage {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.BIT_STRING) || len(in) > 0 {
-		ku.Err = "value is not a BIT STRING"
+		ku.Err = valueErr(e, "value is not a BIT STRING")
 		return ku
 	}
 	if len(s) == 0 {
-		ku.Err = "BIT STRING has no unused-bits octet"
+		ku.Err = valueErr(e, "BIT STRING has no unused-bits octet")
 		return ku
 	}
 	ku.Raw = BitString{Present: true, UnusedBits: s[0], Bytes: s[1:]}
 	if s[0] > 7 || (len(s) == 1 && s[0] != 0) {
-		ku.Err = "invalid unused-bits count " + itoa(int(s[0]))
+		ku.Err = valueErr(e, "invalid unused-bits count " + itoa(int(s[0])))
 		return ku
 	}
 	for i, b := range s[1:] {
@@ -720,7 +725,7 @@ func decodeSKID(e *Extension) *SubjectKeyID {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.OCTET_STRING) || len(in) > 0 {
-		sk.Err = "value is not a KeyIdentifier OCTET STRING"
+		sk.Err = valueErr(e, "value is not a KeyIdentifier OCTET STRING")
 		return sk
 	}
 	sk.ID = s
@@ -732,14 +737,14 @@ func decodeAKID(e *Extension) *AuthorityKeyID {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
-		ak.Err = "value is not an AuthorityKeyIdentifier SEQUENCE"
+		ak.Err = valueErr(e, "value is not an AuthorityKeyIdentifier SEQUENCE")
 		return ak
 	}
 	for len(s) > 0 {
 		var v cryptobyte.String
 		var tag cbasn1.Tag
 		if !s.ReadAnyASN1(&v, &tag) {
-			ak.Err = "malformed element in AuthorityKeyIdentifier"
+			ak.Err = valueErr(e, "malformed element in AuthorityKeyIdentifier")
 			return ak
 		}
 		switch tag {
@@ -750,7 +755,7 @@ func decodeAKID(e *Extension) *AuthorityKeyID {
 		case cbasn1.Tag(2).ContextSpecific():
 			ak.HasSerial = true
 		default:
-			ak.Err = "unexpected " + tagName(uint8(tag)) + " in AuthorityKeyIdentifier (expected [0] keyIdentifier, [1] authorityCertIssuer or [2] authorityCertSerialNumber)"
+			ak.Err = valueErr(e, "unexpected " + tagName(uint8(tag)) + " in AuthorityKeyIdentifier (expected [0] keyIdentifier, [1] authorityCertIssuer or [2] authorityCertSerialNumber)")
 			return ak
 		}
 	}
@@ -762,13 +767,13 @@ func decodeEKU(e *Extension) *ExtKeyUsage {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
-		eku.Err = "value is not a SEQUENCE OF KeyPurposeId"
+		eku.Err = valueErr(e, "value is not a SEQUENCE OF KeyPurposeId")
 		return eku
 	}
 	for len(s) > 0 {
 		var oid cryptobyte.String
 		if !s.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) {
-			eku.Err = "KeyPurposeId is not an OBJECT IDENTIFIER"
+			eku.Err = valueErr(e, "KeyPurposeId is not an OBJECT IDENTIFIER")
 			return eku
 		}
 		eku.Usages = append(eku.Usages, OID(oid))

@@ -58,7 +58,7 @@ type CRL struct {
 type CRLNumber struct {
 	Ext    *Extension
 	Number Integer
-	Err    string
+	Err    *FieldError
 }
 
 // IssuingDistributionPoint is the decoded IDP extension (RFC 5280 §5.2.5).
@@ -76,7 +76,7 @@ type IssuingDistributionPoint struct {
 	OnlySomeReasons            bool
 	IndirectCRL                bool
 	OnlyContainsAttributeCerts bool
-	Err                        string
+	Err                        *FieldError
 }
 
 // CRLEntry is one revoked certificate. Entries are compact (88 bytes, so
@@ -135,7 +135,7 @@ func (l *CRL) RevocationDate(e *CRLEntry) Time {
 	if !body.ReadAnyASN1(&v, &tag) {
 		return Time{}
 	}
-	return parseTime(uint8(tag), v)
+	return parseTime(uint8(tag), v).at(entryPath(int(e.Index)) + ".revocationDate")
 }
 
 // EntryExtensionsDER returns the content of the entry's crlEntryExtensions
@@ -181,7 +181,7 @@ func (l *CRL) CertificateIssuerErr(e *CRLEntry) string {
 // extension of exts.
 func entryCertificateIssuer(exts []Extension) ([]byte, string) {
 	for j := range exts {
-		if x := &exts[j]; x.Err == "" && x.OID.Equal(OIDExtCertificateIssuer) {
+		if x := &exts[j]; x.Err == nil && x.OID.Equal(OIDExtCertificateIssuer) {
 			return firstDirectoryName(x.Value)
 		}
 	}
@@ -267,7 +267,7 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 			return Time{}
 		}
 		s.ReadAnyASN1(&v, &tag)
-		return parseTime(uint8(tag), v)
+		return parseTime(uint8(tag), v).at(path)
 	}
 	l.ThisUpdate = readTime("tbsCertList.thisUpdate")
 	if !l.ThisUpdate.Present {
@@ -295,7 +295,7 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 	}
 	for i := range l.Extensions {
 		e := &l.Extensions[i]
-		if e.Err != "" {
+		if e.Err != nil {
 			continue
 		}
 		switch {
@@ -306,9 +306,9 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 			v := cryptobyte.String(e.Value)
 			var num cryptobyte.String
 			if !v.ReadASN1(&num, cbasn1.INTEGER) || len(v) > 0 {
-				n.Err = "value is not an INTEGER"
+				n.Err = valueErr(e, "value is not an INTEGER")
 			}
-			n.Number = Integer{Present: n.Err == "", Bytes: num}
+			n.Number = Integer{Present: n.Err == nil, Bytes: num}
 			l.CRLNumber = n
 		case e.OID.Equal(OIDExtIssuingDistPoint) && l.IDP == nil:
 			l.IDP = decodeIDP(e)
@@ -424,7 +424,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
-		p.Err = "value is not an IssuingDistributionPoint SEQUENCE"
+		p.Err = valueErr(e, "value is not an IssuingDistributionPoint SEQUENCE")
 		return p
 	}
 	boolField := func(v cryptobyte.String) bool { return len(v) == 1 && v[0] != 0 }
@@ -432,7 +432,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 		var v cryptobyte.String
 		var tag cbasn1.Tag
 		if !s.ReadAnyASN1(&v, &tag) {
-			p.Err = "malformed element"
+			p.Err = valueErr(e, "malformed element")
 			return p
 		}
 		switch tag {
@@ -440,7 +440,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 			var dpn cryptobyte.String
 			var dt cbasn1.Tag
 			if !v.ReadAnyASN1(&dpn, &dt) {
-				p.Err = "malformed distributionPoint"
+				p.Err = valueErr(e, "malformed distributionPoint")
 				return p
 			}
 			switch dt {
@@ -450,7 +450,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 					var gn cryptobyte.String
 					var gt cbasn1.Tag
 					if !dpn.ReadAnyASN1(&gn, &gt) {
-						p.Err = "malformed GeneralName in fullName"
+						p.Err = valueErr(e, "malformed GeneralName in fullName")
 						return p
 					}
 					if gt == cbasn1.Tag(6).ContextSpecific() {
@@ -462,7 +462,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 			case cbasn1.Tag(1).ContextSpecific().Constructed():
 				p.RelativeName = true
 			default:
-				p.Err = "unknown DistributionPointName choice"
+				p.Err = valueErr(e, "unknown DistributionPointName choice")
 				return p
 			}
 		case cbasn1.Tag(1).ContextSpecific():
@@ -476,7 +476,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 		case cbasn1.Tag(5).ContextSpecific():
 			p.OnlyContainsAttributeCerts = boolField(v)
 		default:
-			p.Err = "unexpected " + tagName(uint8(tag)) + " in IssuingDistributionPoint"
+			p.Err = valueErr(e, "unexpected " + tagName(uint8(tag)) + " in IssuingDistributionPoint")
 			return p
 		}
 	}

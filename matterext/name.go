@@ -14,7 +14,7 @@ type Name struct {
 	Present    bool
 	Raw        []byte // the whole Name element
 	Attributes []Attribute
-	Err        string // set when the RDNSequence does not decode fully
+	Err        *FieldError // set when the RDNSequence does not decode fully
 }
 
 // Attribute is one AttributeTypeAndValue of a Name.
@@ -46,29 +46,29 @@ func parseName(c *Certificate, full []byte, path string) Name {
 	for rdn := 0; len(seq) > 0; rdn++ {
 		var set cryptobyte.String
 		if !seq.ReadASN1(&set, cbasn1.SET) {
-			n.Err = "RDN " + itoa(rdn) + " is not a SET"
+			n.Err = &FieldError{Path: path, Msg: "RDN " + itoa(rdn) + " is not a SET"}
 			break
 		}
 		if len(set) == 0 {
-			n.Err = "RDN " + itoa(rdn) + " is an empty SET"
+			n.Err = &FieldError{Path: path, Msg: "RDN " + itoa(rdn) + " is an empty SET"}
 		}
 		for len(set) > 0 {
 			var atv, oid, val cryptobyte.String
 			var tag cbasn1.Tag
 			if !set.ReadASN1(&atv, cbasn1.SEQUENCE) || !atv.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) ||
 				!atv.ReadAnyASN1(&val, &tag) || len(atv) > 0 {
-				n.Err = "RDN " + itoa(rdn) + " has a malformed AttributeTypeAndValue"
+				n.Err = &FieldError{Path: path, Msg: "RDN " + itoa(rdn) + " has a malformed AttributeTypeAndValue"}
 				break
 			}
 			if len(n.Attributes) >= MaxNameAttributes {
-				n.Err = "more than " + itoa(MaxNameAttributes) + " attributes"
+				n.Err = &FieldError{Path: path, Msg: "more than " + itoa(MaxNameAttributes) + " attributes"}
 				break
 			}
 			n.Attributes = append(n.Attributes, Attribute{RDN: rdn, Type: OID(oid), Tag: uint8(tag), Value: val})
 		}
 	}
-	if n.Err != "" {
-		c.fieldErr(path, n.Err)
+	if n.Err != nil {
+		c.Errors = append(c.Errors, n.Err)
 	}
 	return n
 }

@@ -49,9 +49,9 @@ func Relate(c, issuer *Certificate) Relation {
 	r := Relation{Names: bytes.Equal(c.Issuer.Raw, issuer.Subject.Raw)}
 	ak, sk := c.AuthorityKeyID, issuer.SubjectKeyID
 	switch {
-	case ak == nil || ak.Err != "" || !ak.HasKeyID:
+	case ak == nil || ak.Err != nil || !ak.HasKeyID:
 		r.KeyID = KeyIDNoAKID
-	case sk == nil || sk.Err != "":
+	case sk == nil || sk.Err != nil:
 		r.KeyID = KeyIDNoSKID
 	case !bytes.Equal(ak.KeyID, sk.ID):
 		r.KeyID = KeyIDMismatch

@@ -74,3 +74,23 @@ func TestIntegerString(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldErrors: a field that does not decode carries a *FieldError with
+// its location, which errors.Is matches as ErrMalformed.
+func TestFieldErrors(t *testing.T) {
+	c := testutil.Load(t, testutil.Corpus(t, "commissioner_dut/struct_dac_fuzzed_skid_malformed/dac.der"))
+	sk := c.SubjectKeyID
+	if sk == nil || sk.Err == nil {
+		t.Fatalf("SKID %+v: no decoding error", sk)
+	}
+	if !errors.Is(sk.Err, matterext.ErrMalformed) || sk.Err.Path != "tbsCertificate.extensions[subjectKeyIdentifier].extnValue" || sk.Err.Msg == "" {
+		t.Errorf("SKID error %#v", sk.Err)
+	}
+	var fe *matterext.FieldError
+	if !errors.As(error(sk.Err), &fe) || fe != sk.Err {
+		t.Errorf("errors.As: %v", fe)
+	}
+	if good := mustParse(t, fixtures.ValidDAC()); good.SubjectKeyID.Err != nil || good.NotBefore.Err != nil {
+		t.Errorf("valid DAC has field errors")
+	}
+}

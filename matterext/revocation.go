@@ -201,11 +201,11 @@ func (p *RevocationPoint) CAKeyID() []byte {
 		}
 		return nil
 	case strings.TrimSpace(p.CRLSignerDelegator) != "":
-		if p.Delegator != nil && p.Delegator.SubjectKeyID != nil && p.Delegator.SubjectKeyID.Err == "" {
+		if p.Delegator != nil && p.Delegator.SubjectKeyID != nil && p.Delegator.SubjectKeyID.Err == nil {
 			return p.Delegator.SubjectKeyID.ID
 		}
 		return nil
-	case s.SubjectKeyID != nil && s.SubjectKeyID.Err == "":
+	case s.SubjectKeyID != nil && s.SubjectKeyID.Err == nil:
 		return s.SubjectKeyID.ID
 	}
 	return nil

@@ -77,7 +77,7 @@ func ParseRole(s string) (Role, error) {
 // know the role should say so instead.
 func DetectRole(c *Certificate) Role {
 	ca, leaf := 0, 0
-	if bc := c.BasicConstraints; bc != nil && bc.Err == "" {
+	if bc := c.BasicConstraints; bc != nil && bc.Err == nil {
 		if bc.CA {
 			ca += 2
 		} else {
@@ -88,7 +88,7 @@ func DetectRole(c *Certificate) Role {
 		}
 	}
 	var ku uint16
-	hasKU := c.KeyUsage != nil && c.KeyUsage.Err == ""
+	hasKU := c.KeyUsage != nil && c.KeyUsage.Err == nil
 	if hasKU {
 		ku = c.KeyUsage.Bits
 		if ku&KUKeyCertSign != 0 {

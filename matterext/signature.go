@@ -62,7 +62,7 @@ func (c *Certificate) CheckSignatureFunc(verifyASN1 func(digest, sig []byte) boo
 // certificate whose dates do not decode is never valid.
 func (c *Certificate) ValidAtIssuance(t time.Time) bool {
 	nb, na := &c.NotBefore, &c.NotAfter
-	if !nb.Present || !na.Present || nb.Err != "" || na.Err != "" {
+	if !nb.Present || !na.Present || nb.Err != nil || na.Err != nil {
 		return false
 	}
 	return !t.Before(nb.T) && !t.After(na.T)

@@ -11,12 +11,12 @@ func parseTime(tag uint8, b []byte) Time {
 	switch tag {
 	case TagUTCTime:
 		if len(b) != 13 {
-			t.Err = "UTCTime must be YYMMDDHHMMSSZ (13 characters), found " + itoa(len(b))
+			t.Err = &FieldError{Msg: "UTCTime must be YYMMDDHHMMSSZ (13 characters), found " + itoa(len(b))}
 			return t
 		}
 		yy, ok := digits(b[0:2])
 		if !ok {
-			t.Err = "non-digit in UTCTime year"
+			t.Err = &FieldError{Msg: "non-digit in UTCTime year"}
 			return t
 		}
 		year = 1900 + yy
@@ -26,36 +26,36 @@ func parseTime(tag uint8, b []byte) Time {
 		i = 2
 	case TagGeneralizedTime:
 		if len(b) != 15 {
-			t.Err = "GeneralizedTime must be YYYYMMDDHHMMSSZ (15 characters), found " + itoa(len(b))
+			t.Err = &FieldError{Msg: "GeneralizedTime must be YYYYMMDDHHMMSSZ (15 characters), found " + itoa(len(b))}
 			return t
 		}
 		y, ok := digits(b[0:4])
 		if !ok {
-			t.Err = "non-digit in GeneralizedTime year"
+			t.Err = &FieldError{Msg: "non-digit in GeneralizedTime year"}
 			return t
 		}
 		year = y
 		i = 4
 	default:
-		t.Err = "expected UTCTime or GeneralizedTime, found " + tagName(tag)
+		t.Err = &FieldError{Msg: "expected UTCTime or GeneralizedTime, found " + tagName(tag)}
 		return t
 	}
 	if b[len(b)-1] != 'Z' {
-		t.Err = "time must end in Z (UTC)"
+		t.Err = &FieldError{Msg: "time must end in Z (UTC)"}
 		return t
 	}
 	var f [5]int
 	for k := range f {
 		v, ok := digits(b[i+2*k : i+2*k+2])
 		if !ok {
-			t.Err = "non-digit in time value"
+			t.Err = &FieldError{Msg: "non-digit in time value"}
 			return t
 		}
 		f[k] = v
 	}
 	mon, day, hh, mm, ss := f[0], f[1], f[2], f[3], f[4]
 	if mon < 1 || mon > 12 || day < 1 || day > daysIn(year, mon) || hh > 23 || mm > 59 || ss > 59 {
-		t.Err = "date or time field out of range"
+		t.Err = &FieldError{Msg: "date or time field out of range"}
 		return t
 	}
 	t.T = time.Date(year, time.Month(mon), day, hh, mm, ss, 0, time.UTC)
@@ -84,4 +84,12 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
+}
+
+// at sets the location of t's error, if any.
+func (t Time) at(path string) Time {
+	if t.Err != nil {
+		t.Err.Path = path
+	}
+	return t
 }

@@ -291,7 +291,7 @@ func (r *CRLResult) Entry() Entry {
 }
 
 func crlTime(t matterext.Time) string {
-	if t.Err == "" && t.Present {
+	if t.Err == nil && t.Present {
 		return t.T.UTC().Format("2006-01-02T15:04:05Z")
 	}
 	return ""

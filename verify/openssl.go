@@ -24,18 +24,18 @@ func opensslNullKeyID(c *matterext.Certificate) bool {
 		e := &c.Extensions[i]
 		switch {
 		case e.OID.Equal(matterext.OIDExtBasicConstraints):
-			if !e.Critical || c.BasicConstraints == nil || c.BasicConstraints.Err != "" {
+			if !e.Critical || c.BasicConstraints == nil || c.BasicConstraints.Err != nil {
 				return false // the format check fails here first
 			}
 		case e.OID.Equal(matterext.OIDExtKeyUsage):
-			if !e.Critical || c.KeyUsage == nil || c.KeyUsage.Err != "" {
+			if !e.Critical || c.KeyUsage == nil || c.KeyUsage.Err != nil {
 				return false
 			}
 		case e.OID.Equal(matterext.OIDExtSubjectKeyID):
 			switch s := c.SubjectKeyID; {
 			case e.Critical:
 				return false
-			case invalid || s == nil || s.Err != "":
+			case invalid || s == nil || s.Err != nil:
 				return true
 			case len(s.ID) != 20:
 				return false
@@ -44,7 +44,7 @@ func opensslNullKeyID(c *matterext.Certificate) bool {
 			switch a := c.AuthorityKeyID; {
 			case e.Critical:
 				return false
-			case invalid || a == nil || a.Err != "" || !a.HasKeyID:
+			case invalid || a == nil || a.Err != nil || !a.HasKeyID:
 				return true
 			case len(a.KeyID) != 20:
 				return false
@@ -76,16 +76,16 @@ var opensslCached = []struct {
 // single element of its type (a structural approximation of OpenSSL's
 // decoders), or a decoded one failed in our decoder.
 func opensslCacheInvalid(c *matterext.Certificate) bool {
-	if bc := c.BasicConstraints; bc != nil && bc.Err != "" {
+	if bc := c.BasicConstraints; bc != nil && bc.Err != nil {
 		return true
 	}
-	if ku := c.KeyUsage; ku != nil && ku.Err != "" {
+	if ku := c.KeyUsage; ku != nil && ku.Err != nil {
 		return true
 	}
-	if s := c.SubjectKeyID; s != nil && s.Err != "" {
+	if s := c.SubjectKeyID; s != nil && s.Err != nil {
 		return true
 	}
-	if a := c.AuthorityKeyID; a != nil && a.Err != "" {
+	if a := c.AuthorityKeyID; a != nil && a.Err != nil {
 		return true
 	}
 	for i := range c.Extensions {

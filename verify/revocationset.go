@@ -189,7 +189,7 @@ func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, op
 		reject("%s", p.Message)
 	}
 	switch {
-	case !crl.ThisUpdate.Present || crl.ThisUpdate.Err != "":
+	case !crl.ThisUpdate.Present || crl.ThisUpdate.Err != nil:
 		reject("the CRL's thisUpdate is missing or invalid")
 	case opts.At.Before(crl.ThisUpdate.T):
 		reject("the CRL is not yet valid (thisUpdate %s)", crl.ThisUpdate.T.Format(time.RFC3339))
@@ -197,7 +197,7 @@ func buildPoint(p matterext.RevocationPoint, all []matterext.RevocationPoint, op
 	switch {
 	case !crl.NextUpdate.Present:
 		reject("the CRL has no nextUpdate, so its freshness cannot be judged")
-	case crl.NextUpdate.Err != "":
+	case crl.NextUpdate.Err != nil:
 		reject("the CRL's nextUpdate is invalid: %s", crl.NextUpdate.Err)
 	case !opts.At.Before(crl.NextUpdate.T):
 		reject("the CRL is stale: nextUpdate %s has passed", crl.NextUpdate.T.Format(time.RFC3339))

@@ -72,7 +72,7 @@ func (s *TrustStore) Add(c *matterext.Certificate, source string) error {
 	var err error
 	bc := c.BasicConstraints
 	switch {
-	case !c.SelfIssued() || bc == nil || bc.Err != "" || !bc.CA:
+	case !c.SelfIssued() || bc == nil || bc.Err != nil || !bc.CA:
 		err = ErrNotPAA
 	case c.SubjectKeyID == nil || len(c.SubjectKeyID.ID) != 20:
 		err = ErrNoSKID

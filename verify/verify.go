@@ -368,7 +368,7 @@ func (v *Verifier) findPAA() {
 	}
 	bc := paa.BasicConstraints
 	switch {
-	case bc == nil || bc.Err != "" || !bc.CA:
+	case bc == nil || bc.Err != nil || !bc.CA:
 		v.add(chainFinding(CheckPAAIsCA, "paa", "tbsCertificate.extensions[basicConstraints]", "the PAA is not a CA (basicConstraints cA TRUE missing)"))
 	case bc.PathLen.Present:
 		if n, ok := bc.PathLen.Int64(); !ok || n < 1 {
@@ -382,7 +382,7 @@ func (v *Verifier) findPAA() {
 			v.add(f)
 		}
 	}
-	if ku := paa.KeyUsage; ku != nil && ku.Err == "" && ku.Bits&matterext.KUKeyCertSign == 0 {
+	if ku := paa.KeyUsage; ku != nil && ku.Err == nil && ku.Bits&matterext.KUKeyCertSign == 0 {
 		v.add(chainFinding(CheckPAAIsCA, "paa", "tbsCertificate.extensions[keyUsage]", "the PAA's keyUsage lacks keyCertSign"))
 	}
 }
@@ -504,7 +504,7 @@ func (v *Verifier) relate(fs []Finding, dac *matterext.Certificate) []Finding {
 		}
 	}
 	nb := dac.NotBefore
-	if nb.Present && nb.Err == "" {
+	if nb.Present && nb.Err == nil {
 		issued := nb.T.Format(time.RFC3339)
 		if !pai.ValidAtIssuance(nb.T) {
 			fs = append(fs, chainFinding(CheckPAIValidity, "pai", "tbsCertificate.validity",
@@ -529,7 +529,7 @@ const citeVerifier = "Matter SDK DefaultDACVerifier::VerifyAttestationInformatio
 
 func validityString(c *matterext.Certificate) string {
 	f := func(t matterext.Time) string {
-		if t.Err != "" || !t.Present {
+		if t.Err != nil || !t.Present {
 			return "(invalid)"
 		}
 		return t.T.Format(time.RFC3339)
