@@ -181,7 +181,7 @@ type Extension struct {
 	CriticalEncoded bool
 	// CriticalRaw holds the BOOLEAN content octets when encoded.
 	CriticalRaw []byte
-	Value       []byte // extnValue OCTET STRING content
+	Value       []byte      // extnValue OCTET STRING content
 	Err         *FieldError // structural problem with this Extension; nil if none
 }
 
@@ -673,7 +673,7 @@ func decodeBasicConstraints(e *Extension) *BasicConstraints {
 		bc.CAEncoded = true
 		bc.CARaw = b
 		if len(b) != 1 {
-			bc.Err = valueErr(e, "cA BOOLEAN has " + itoa(len(b)) + " content octets")
+			bc.Err = valueErr(e, "cA BOOLEAN has "+itoa(len(b))+" content octets")
 			return bc
 		}
 		bc.CA = b[0] != 0
@@ -703,7 +703,7 @@ func decodeKeyUsage(e *Extension) *KeyUsage {
 	}
 	ku.Raw = BitString{Present: true, UnusedBits: s[0], Bytes: s[1:]}
 	if s[0] > 7 || (len(s) == 1 && s[0] != 0) {
-		ku.Err = valueErr(e, "invalid unused-bits count " + itoa(int(s[0])))
+		ku.Err = valueErr(e, "invalid unused-bits count "+itoa(int(s[0])))
 		return ku
 	}
 	for i, b := range s[1:] {
@@ -755,7 +755,7 @@ func decodeAKID(e *Extension) *AuthorityKeyID {
 		case cbasn1.Tag(2).ContextSpecific():
 			ak.HasSerial = true
 		default:
-			ak.Err = valueErr(e, "unexpected " + tagName(uint8(tag)) + " in AuthorityKeyIdentifier (expected [0] keyIdentifier, [1] authorityCertIssuer or [2] authorityCertSerialNumber)")
+			ak.Err = valueErr(e, "unexpected "+tagName(uint8(tag))+" in AuthorityKeyIdentifier (expected [0] keyIdentifier, [1] authorityCertIssuer or [2] authorityCertSerialNumber)")
 			return ak
 		}
 	}

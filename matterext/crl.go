@@ -476,7 +476,7 @@ func decodeIDP(e *Extension) *IssuingDistributionPoint {
 		case cbasn1.Tag(5).ContextSpecific():
 			p.OnlyContainsAttributeCerts = boolField(v)
 		default:
-			p.Err = valueErr(e, "unexpected " + tagName(uint8(tag)) + " in IssuingDistributionPoint")
+			p.Err = valueErr(e, "unexpected "+tagName(uint8(tag))+" in IssuingDistributionPoint")
 			return p
 		}
 	}
