@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/matterlint/matterlint/attestlog"
+	"github.com/matterlint/matterlint/internal/testutil"
 )
 
 // sample attestation elements and signature (arbitrary bytes with every
@@ -20,30 +21,6 @@ var (
 	signature = bytes.Repeat([]byte{0xCE, 0x96, 0x3A, 0x85}, 16)
 	challenge = []byte("0123456789abcdef")
 )
-
-func pyRepr(b []byte) string {
-	var s strings.Builder
-	s.WriteString("b'")
-	for _, c := range b {
-		switch {
-		case c == '\\' || c == '\'':
-			s.WriteByte('\\')
-			s.WriteByte(c)
-		case c == '\n':
-			s.WriteString(`\n`)
-		case c == '\r':
-			s.WriteString(`\r`)
-		case c == '\t':
-			s.WriteString(`\t`)
-		case c >= 0x20 && c < 0x7F:
-			s.WriteByte(c)
-		default:
-			fmt.Fprintf(&s, `\x%02x`, c)
-		}
-	}
-	s.WriteByte('\'')
-	return s.String()
-}
 
 // chipTool renders a field as chip-tool's DataModelLogger does: uppercase
 // hex, 51 bytes a line, continuation lines labelled with dots.
@@ -73,8 +50,8 @@ func TestParse(t *testing.T) {
 			chipTool("attestationElements", elements) + chipTool("attestationSignature", signature) +
 			"[1700000000.123550][4242:4243] CHIP:TOO:    }\n", false, true},
 		{"chip-tool 2021 field name", chipTool("attestationElements", elements) + chipTool("signature", signature), false, true},
-		{"python repr", "OperationalCredentials.Commands.AttestationResponse(attestationElements=" + pyRepr(elements) +
-			", attestationSignature=" + pyRepr(signature) + ")\nchallenge = " + pyRepr(challenge) + "\n", true, true},
+		{"python repr", "OperationalCredentials.Commands.AttestationResponse(attestationElements=" + testutil.PyRepr(elements) +
+			", attestationSignature=" + testutil.PyRepr(signature) + ")\nchallenge = " + testutil.PyRepr(challenge) + "\n", true, true},
 		{"json base64", fmt.Sprintf(`{"AttestationResponse":{"attestationElements":%q,"attestationSignature":%q,"attestation_challenge":%q}}`,
 			b64(elements), b64(signature), hex.EncodeToString(challenge)), true, true},
 		{"json prefixed and arrays", fmt.Sprintf(`[{"attestation_elements":"base64:%s","AttestationSignature":%s}]`,
@@ -151,14 +128,4 @@ func TestBlob(t *testing.T) {
 	if _, err := attestlog.Hex("xyz"); !errors.Is(err, attestlog.ErrNotBytes) {
 		t.Errorf("Hex(xyz) = %v", err)
 	}
-}
-
-func ExampleParse() {
-	log := "AttestationResponse(attestationElements=b'\\x15\\x18', attestationSignature=b'\\x01\\x02')"
-	r, err := attestlog.Parse([]byte(log))
-	if err != nil {
-		panic(err)
-	}
-	fmt.Printf("elements %X, signature %X\n", r.Elements, r.Signature)
-	// Output: elements 1518, signature 0102
 }

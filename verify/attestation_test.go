@@ -3,11 +3,8 @@ package verify_test
 import (
 	"bytes"
 	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -19,30 +16,6 @@ import (
 	"github.com/matterlint/matterlint/matterext/tlv"
 	"github.com/matterlint/matterlint/verify"
 )
-
-// vectorKey returns the vector's dac_private_key.
-func vectorKey(t *testing.T, v testutil.Vector) *ecdsa.PrivateKey {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(v.Dir, "test_case_vector.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var j struct {
-		Key string `json:"dac_private_key"`
-	}
-	if err := json.Unmarshal(b, &j); err != nil {
-		t.Fatal(err)
-	}
-	d, err := hex.DecodeString(j.Key)
-	if err != nil || len(d) != 32 {
-		t.Fatalf("dac_private_key %q: %v", j.Key, err)
-	}
-	k, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), d)
-	if err != nil {
-		t.Fatalf("dac_private_key: %v", err)
-	}
-	return k
-}
 
 func seeded(label string, n int) []byte {
 	s := sha256.Sum256([]byte(label))
@@ -154,7 +127,7 @@ func TestAttestationResponseVectors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			key := vectorKey(t, v)
+			key := v.VectorKey(t)
 			run := func(r *verify.AttestationResponse) *verify.Result {
 				res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: v.Device(), At: now, AllowTestCDKey: true, Attestation: r, Release: v.Release(t)})
 				if err != nil {
@@ -235,7 +208,7 @@ func TestAttestationConflictingCD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := response(t, vectorKey(t, v), cdDER, v.Name)
+	r := response(t, v.VectorKey(t), cdDER, v.Name)
 	_, err = verify.Verify(dac, pai, verify.Options{Store: testPAAs(t), CD: cd, AllowTestCDKey: true, Attestation: r})
 	if !errors.Is(err, verify.ErrConflictingCD) {
 		t.Errorf("err = %v, want ErrConflictingCD", err)

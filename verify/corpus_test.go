@@ -1,7 +1,6 @@
 package verify_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,20 +33,7 @@ func testPAAs(t *testing.T) *verify.TrustStore {
 // from.
 func sdkRun(t *testing.T, store *verify.TrustStore, v testutil.Vector, at time.Time) *verify.Result {
 	t.Helper()
-	dac, pai := testutil.Load(t, filepath.Join(v.Dir, "dac.der")), testutil.Load(t, filepath.Join(v.Dir, "pai.der"))
-	b, err := os.ReadFile(filepath.Join(v.Dir, "cd.der"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cd, err := matterext.ParseCD(b)
-	if err != nil {
-		t.Fatalf("%s: %v", v.Name, err)
-	}
-	res, err := verify.Verify(dac, pai, verify.Options{Store: store, Device: v.Device(), At: at, CD: cd, AllowTestCDKey: true, Release: v.Release(t)})
-	if err != nil {
-		t.Fatalf("%s: %v", v.Name, err)
-	}
-	return res
+	return runRelease(t, store, v, at, v.Release(t))
 }
 
 func verdict(r *verify.Result) string {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
@@ -22,21 +20,7 @@ import (
 // nonce as hex.
 func attestationFiles(t *testing.T, v testutil.Vector) (elements, signature, challenge, nonce string, el, sig []byte) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(v.Dir, "test_case_vector.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var j struct {
-		Key string `json:"dac_private_key"`
-	}
-	if err := json.Unmarshal(b, &j); err != nil {
-		t.Fatal(err)
-	}
-	d, _ := hex.DecodeString(j.Key)
-	key, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := v.VectorKey(t)
 	cd, err := os.ReadFile(filepath.Join(v.Dir, "cd.der"))
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +65,7 @@ func TestVerifyAttestationCLI(t *testing.T) {
 	os.WriteFile(jsonLog, fmt.Appendf(nil, `{"AttestationResponse":{"attestationElements":%q,"attestationSignature":%q}}`,
 		base64.StdEncoding.EncodeToString(el), base64.StdEncoding.EncodeToString(sig)), 0o644)
 	pyLog := filepath.Join(dir, "response.txt")
-	os.WriteFile(pyLog, []byte("AttestationResponse(attestationElements="+pyRepr(el)+", attestationSignature="+pyRepr(sig)+")\n"), 0o644)
+	os.WriteFile(pyLog, []byte("AttestationResponse(attestationElements="+testutil.PyRepr(el)+", attestationSignature="+testutil.PyRepr(sig)+")\n"), 0o644)
 	for _, tc := range []struct {
 		name     string
 		args     []string
@@ -142,25 +126,4 @@ func TestVerifyAttestationCLI(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
 	}
-}
-
-// pyRepr renders b as Python's repr of a bytes object.
-func pyRepr(b []byte) string {
-	var s strings.Builder
-	s.WriteString("b'")
-	for _, c := range b {
-		switch {
-		case c == '\\' || c == '\'':
-			s.WriteByte('\\')
-			s.WriteByte(c)
-		case c == '\n':
-			s.WriteString(`\n`)
-		case c >= 0x20 && c < 0x7F:
-			s.WriteByte(c)
-		default:
-			fmt.Fprintf(&s, `\x%02x`, c)
-		}
-	}
-	s.WriteByte('\'')
-	return s.String()
 }

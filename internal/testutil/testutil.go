@@ -3,8 +3,12 @@
 package testutil
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -177,4 +181,54 @@ func (v Vector) Release(t testing.TB) string {
 		t.Fatalf("%s comes from upstream commit %q, which testutil.corpusReleases does not place", v.Name, v.Commit)
 	}
 	return r
+}
+
+// VectorKey returns the vector's dac_private_key.
+func (v Vector) VectorKey(t testing.TB) *ecdsa.PrivateKey {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(v.Dir, "test_case_vector.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Key string `json:"dac_private_key"`
+	}
+	if err := json.Unmarshal(b, &j); err != nil {
+		t.Fatal(err)
+	}
+	d, err := hex.DecodeString(j.Key)
+	if err != nil {
+		t.Fatalf("%s: dac_private_key: %v", v.Name, err)
+	}
+	k, err := ecdsa.ParseRawPrivateKey(elliptic.P256(), d)
+	if err != nil {
+		t.Fatalf("%s: dac_private_key: %v", v.Name, err)
+	}
+	return k
+}
+
+// PyRepr renders b as Python's repr of a bytes object, as the Python
+// controller logs byte strings.
+func PyRepr(b []byte) string {
+	var s strings.Builder
+	s.WriteString("b'")
+	for _, c := range b {
+		switch {
+		case c == '\\' || c == '\'':
+			s.WriteByte('\\')
+			s.WriteByte(c)
+		case c == '\n':
+			s.WriteString(`\n`)
+		case c == '\r':
+			s.WriteString(`\r`)
+		case c == '\t':
+			s.WriteString(`\t`)
+		case c >= 0x20 && c < 0x7F:
+			s.WriteByte(c)
+		default:
+			fmt.Fprintf(&s, `\x%02x`, c)
+		}
+	}
+	s.WriteByte('\'')
+	return s.String()
 }
