@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -37,12 +38,26 @@ func ReadFileLimit(path string, limit int64, what string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > limit {
 		return nil, &TooLargeError{File: path, What: what, Size: st.Size(), Limit: limit}
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading %s: %w", path, what, err)
+	// Read in fixed chunks rather than a doubling buffer, so that refusing
+	// an oversize stream costs about limit bytes, not twice that.
+	var chunks [][]byte
+	var n int64
+	for {
+		c := make([]byte, min(readChunk, limit+1-n))
+		k, err := io.ReadFull(f, c)
+		chunks, n = append(chunks, c[:k]), n+int64(k)
+		if n > limit {
+			return nil, &TooLargeError{File: path, What: what, Size: -1, Limit: limit}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading %s: %w", path, what, err)
+		}
 	}
-	if int64(len(b)) > limit {
-		return nil, &TooLargeError{File: path, What: what, Size: -1, Limit: limit}
-	}
-	return b, nil
+	return bytes.Join(chunks, nil), nil
 }
+
+// readChunk is the unit ReadFileLimit reads a stream in.
+const readChunk = 1 << 20

@@ -37,7 +37,7 @@ const (
 	MaxTextSize = 64 << 20
 	// MaxJSONSize is the largest JSON input (revocation set, revocation
 	// points, dataURL map) read by ReadFileLimit's callers.
-	MaxJSONSize = 16 << 20
+	MaxJSONSize = 48 << 20
 )
 
 // Kind classifies input errors.
