@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
+	"github.com/matterlint/matterlint/input"
 	"os"
 	"path/filepath"
 	"strings"
@@ -358,7 +360,7 @@ func TestJSONInputCaps(t *testing.T) {
 	f.Close()
 	dac, pai, paa := writeChain(t, nil)
 	code, _, errs := runCLI(t, "", "verify", "--dac", dac, "--pai", pai, "--paa", paa, "--revocation-set", big)
-	if code != exitUsage || !strings.Contains(errs, big+": revocation set is 524288000 bytes; the limit is 16777216 bytes (16 MiB)") {
+	if code != exitUsage || !strings.Contains(errs, fmt.Sprintf("%s: revocation set is 524288000 bytes; the limit is %d bytes (%d MiB)", big, input.MaxJSONSize, input.MaxJSONSize>>20)) {
 		t.Errorf("--revocation-set: exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = runCLI(t, "", "revocation-set", "--points", big, "--crl-dir", dir)

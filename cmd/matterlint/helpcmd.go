@@ -29,13 +29,16 @@ type versionInfo struct {
 	SchemaVersion int    `json:"schema_version"`
 	Name          string `json:"name"`
 	Version       string `json:"version"`
-	Commit        string `json:"commit,omitempty"` // vcs.revision of the build, when known
-	Modified      bool   `json:"modified,omitempty"`
-	GoVersion     string `json:"go_version"`
-	Rules         int    `json:"rules"`
-	Checks        int    `json:"checks"`
-	PAASnapshot   string `json:"paa_snapshot"` // date of the embedded production PAA store
-	PAAs          int    `json:"paas"`
+	// Commit is the build's vcs.revision, or "unknown" when the binary was
+	// built without VCS stamping (GOFLAGS=-buildvcs=false, go run, a
+	// source archive).
+	Commit      string `json:"commit"`
+	Modified    bool   `json:"modified"`
+	GoVersion   string `json:"go_version"`
+	Rules       int    `json:"rules"`
+	Checks      int    `json:"checks"`
+	PAASnapshot string `json:"paa_snapshot"` // date of the embedded production PAA store
+	PAAs        int    `json:"paas"`
 }
 
 func buildVersion() versionInfo {
@@ -51,6 +54,9 @@ func buildVersion() versionInfo {
 			}
 		}
 	}
+	if v.Commit == "" {
+		v.Commit = "unknown"
+	}
 	if s, err := verify.Production(); err == nil {
 		v.PAAs = len(s.Anchors())
 	}
@@ -65,9 +71,7 @@ func runVersion(e *env, format string) int {
 		fmt.Fprintf(e.stdout, "%s\n", b)
 	case "text":
 		commit := v.Commit
-		if commit == "" {
-			commit = "unknown"
-		} else if v.Modified {
+		if v.Modified {
 			commit += " (modified)"
 		}
 		fmt.Fprintf(e.stdout, "matterlint %s\ncommit: %s\n%s\n%d rules, %d verify checks\nembedded production PAAs: %d, snapshot of %s\n",
