@@ -6,13 +6,13 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"github.com/matterlint/matterlint/input"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/internal/fixtures"
 	"github.com/matterlint/matterlint/report"
 )
