@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"sort"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -48,10 +49,17 @@ type Root struct {
 	File string
 }
 
-// Source names the root for messages: its snapshot file, subject, SKID and
-// serial number, e.g. `all-certificates.json: CN=Matter PAA,vid=FFF1
-// (subjectKeyId 6A:FD:…, serial 1)`.
-func (r Root) Source() string { return recordSource(r.File, r.Record) }
+// Source names the root for messages: its snapshot file (in dir, when dir
+// is not empty), subject, SKID and serial number, e.g.
+// `snap/all-certificates.json: CN=Matter PAA,vid=FFF1 (subjectKeyId
+// 6A:FD:…, serial 1)`.
+func (r Root) Source(dir string) string {
+	file := r.File
+	if dir != "" {
+		file = filepath.Join(dir, file)
+	}
+	return recordSource(file, r.Record)
+}
 
 func recordSource(file string, rec *Record) string {
 	subject := rec.SubjectAsText

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
-	"path"
-	"path/filepath"
 
 	"github.com/matterlint/matterlint/input"
 	"github.com/matterlint/matterlint/matterext"
@@ -79,39 +75,15 @@ func setupRevocationSet(fs *pflag.FlagSet) func(*env) int {
 				return exitUsage
 			}
 		}
-		mapping := map[string]string{}
-		if *crlMap != "" {
-			mb, err := input.ReadFileLimit(*crlMap, input.MaxJSONSize, "dataURL map")
-			if err == nil {
-				err = json.Unmarshal(mb, &mapping)
-			}
-			if err != nil {
-				fmt.Fprintln(stderr, "matterlint revocation-set: --crl-map:", err)
-				return exitUsage
-			}
-			for k, v := range mapping {
-				if !filepath.IsAbs(v) {
-					mapping[k] = filepath.Join(filepath.Dir(*crlMap), v)
-				}
-			}
+		fetch, err := crlFetcher(*crlDir, *crlMap)
+		if err != nil {
+			fmt.Fprintln(stderr, "matterlint revocation-set:", err)
+			return exitUsage
 		}
-		opts.FetchCRL = func(dataURL string) ([]byte, error) {
-			if f, ok := mapping[dataURL]; ok {
-				return input.ReadFileLimit(f, input.MaxCRLSize, "CRL")
-			}
-			if *crlDir == "" {
-				return nil, fmt.Errorf("not in --crl-map")
-			}
-			u, err := url.Parse(dataURL)
-			if err != nil || path.Base(u.Path) == "/" || path.Base(u.Path) == "." {
-				return nil, fmt.Errorf("cannot name a file after dataURL %q", dataURL)
-			}
-			return input.ReadFileLimit(filepath.Join(*crlDir, path.Base(u.Path)), input.MaxCRLSize, "CRL")
-		}
+		opts.FetchCRL = fetch
 		res := verify.BuildRevocationSet(points, opts)
 		prog.finish()
 		set := matterext.MarshalRevocationSet(res.Set)
-		var err error
 		if *out != "" {
 			err = os.WriteFile(*out, set, 0o644)
 		} else {
