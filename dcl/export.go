@@ -27,6 +27,7 @@ const (
 	RootRevoked
 )
 
+// String names the state as messages say it.
 func (s RootState) String() string {
 	switch s {
 	case RootApproved:
@@ -81,6 +82,7 @@ type RecordError struct {
 	Err    error
 }
 
+// Error names the record, its file and what is wrong with it.
 func (e *RecordError) Error() string {
 	return recordSource(e.File, e.Record) + ": " + ErrRecordCertificate.Error() + ": " + e.Err.Error()
 }
@@ -208,10 +210,12 @@ type PointError struct {
 	Err   error
 }
 
+// Error names the point by position and label.
 func (e *PointError) Error() string {
 	return fmt.Sprintf("%s: point %d (label %q): %v", FileRevocationPoints, e.Index, e.Label, e.Err)
 }
 
+// Unwrap returns the cause (ErrPointField).
 func (e *PointError) Unwrap() error { return e.Err }
 
 // RevocationPoints returns the ledger's revocation points as the
