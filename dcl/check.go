@@ -99,16 +99,27 @@ func (c *checker) note(format string, args ...any) {
 	c.res.Notes = append(c.res.Notes, fmt.Sprintf(format, args...))
 }
 
-// resolveSigner completes the signer from the ledger's accounts.
+// resolveSigner completes the signer from the ledger's accounts. A signer
+// address that is not among the accounts of a ledger that lists accounts
+// has no account on that ledger: the DCL's HasRole is false for it, so it
+// holds no role (and its VendorID is 0 unless --signer-vid says otherwise).
 func (c *checker) resolveSigner() {
 	c.signer = c.tx.Signer
-	if a := c.l.Account(c.signer.Address); a != nil && c.signer.Address != "" {
+	if c.signer.Address == "" {
+		return
+	}
+	if a := c.l.Account(c.signer.Address); a != nil {
 		if c.signer.Roles == nil {
 			c.signer.Roles = a.Roles
 		}
 		if c.signer.VendorID == 0 {
 			c.signer.VendorID = a.VendorID
 		}
+		return
+	}
+	if n := c.l.Accounts(); n > 0 && c.signer.Roles == nil {
+		c.signer.Roles = []string{}
+		c.note("The signer %s is not among the ledger's %d accounts: the DCL finds no account for it, so it holds no role.", c.signer.Address, n)
 	}
 }
 

@@ -16,15 +16,19 @@ import (
 // endpoint is one REST listing saved in a snapshot.
 type endpoint struct {
 	file, path, key string
+	// optional endpoints that fail (a node without them) are left out.
+	optional bool
 }
 
 func endpoints() []endpoint {
 	return []endpoint{
-		{FileAllCertificates, "/dcl/pki/all-certificates", "certificates"},
-		{FileProposedCertificates, "/dcl/pki/proposed-certificates", "proposedCertificate"},
-		{FileRevokedCertificates, "/dcl/pki/revoked-certificates", "revokedCertificates"},
-		{FileRevocationPoints, "/dcl/pki/revocation-points", "PkiRevocationDistributionPoint"},
-		{FileAccounts, "/dcl/auth/accounts", "account"},
+		{FileAllCertificates, "/dcl/pki/all-certificates", "certificates", false},
+		{FileProposedCertificates, "/dcl/pki/proposed-certificates", "proposedCertificate", false},
+		{FileRevokedCertificates, "/dcl/pki/revoked-certificates", "revokedCertificates", false},
+		{FileRevocationPoints, "/dcl/pki/revocation-points", "PkiRevocationDistributionPoint", false},
+		{FileAccounts, "/dcl/auth/accounts", "account", false},
+		{FileRevokedNOCRoots, "/dcl/pki/revoked-noc-root-certificates", "revokedNocRootCertificates", true},
+		{FileRevokedNOCICAs, "/dcl/pki/revoked-noc-ica-certificates", "revokedNocIcaCertificates", true},
 	}
 }
 
@@ -34,7 +38,7 @@ const maxResponse = 64 << 20
 // maxPages stops a node that never ends its pagination.
 const maxPages = 100000
 
-// SaveSnapshot saves the five REST listings LoadSnapshot reads from a DCL
+// SaveSnapshot saves the REST listings LoadSnapshot reads from a DCL
 // node's REST API (node is its base URL, e.g. https://on.dcl.csa-iot.org)
 // into dir, following pagination.next_key until the node reports no more
 // pages. Each file holds one response with every page's items. client nil
@@ -53,6 +57,9 @@ func SaveSnapshot(ctx context.Context, client *http.Client, node, dir string) er
 	for _, ep := range endpoints() {
 		items, err := fetchAll(ctx, client, base, ep)
 		if err != nil {
+			if ep.optional && ctx.Err() == nil {
+				continue
+			}
 			return err
 		}
 		if items == nil {

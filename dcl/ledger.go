@@ -164,6 +164,14 @@ func (l *Ledger) Account(address string) *Account {
 	return l.accounts[address]
 }
 
+// Accounts returns the number of accounts the ledger lists.
+func (l *Ledger) Accounts() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.accounts)
+}
+
 // Certificates returns the number of records in the AllCertificates index.
 func (l *Ledger) Certificates() int {
 	n := 0

@@ -18,6 +18,11 @@ const (
 	FileRevokedCertificates  = "revoked-certificates.json"  // GET /dcl/pki/revoked-certificates
 	FileRevocationPoints     = "revocation-points.json"     // GET /dcl/pki/revocation-points
 	FileAccounts             = "accounts.json"              // GET /dcl/auth/accounts
+	// The revoked NOC certificates: their (issuer, serial) stays in the
+	// DCL's UniqueCertificate index, so a new certificate reusing it is
+	// rejected (403). Missing files mean none.
+	FileRevokedNOCRoots = "revoked-noc-root-certificates.json" // GET /dcl/pki/revoked-noc-root-certificates
+	FileRevokedNOCICAs  = "revoked-noc-ica-certificates.json"  // GET /dcl/pki/revoked-noc-ica-certificates
 )
 
 // DefaultMaxSnapshotFile is the size limit of one snapshot file when
@@ -157,6 +162,28 @@ func LoadSnapshot(dir string, maxFileSize int64) (*Ledger, error) {
 			r := c.record()
 			fill(r, list)
 			l.AddRevoked(r)
+		}
+	}
+	for _, f := range []struct{ file, key string }{
+		{FileRevokedNOCRoots, "revokedNocRootCertificates"},
+		{FileRevokedNOCICAs, "revokedNocIcaCertificates"},
+	} {
+		var obj map[string]json.RawMessage
+		if err := readJSON(dir, f.file, maxFileSize, &obj); err != nil {
+			return nil, err
+		}
+		var lists []restCertList
+		if raw, ok := obj[f.key]; ok && string(raw) != "null" {
+			if err := json.Unmarshal(raw, &lists); err != nil {
+				return nil, &FileError{File: filepath.Join(dir, f.file), Err: fmt.Errorf("not a DCL REST response: %w", err)}
+			}
+		}
+		for _, list := range lists {
+			for _, c := range list.Certs {
+				r := c.record()
+				fill(r, list)
+				l.AddRevoked(r)
+			}
 		}
 	}
 	var proposed struct {
