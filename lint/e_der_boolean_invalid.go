@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_der_boolean_invalid",
 				"A DER BOOLEAN is one octet, 0x00 or 0xFF",
 				"X.690 §8.2.2, §11.1", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Quote:       "If the encoding represents the boolean value TRUE, its single contents octet shall have all eight bits set to one.",
 			QuoteSource: "ITU-T X.690 §11.1 (DER) (from memory); cf. §8.2.1 'The contents octets shall consist of a single octet.' (from memory)",
 		},

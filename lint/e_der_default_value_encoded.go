@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_der_default_value_encoded",
 				"A field equal to its DEFAULT (critical FALSE, basicConstraints cA FALSE) must be omitted from the DER encoding",
 				"X.690 §11.5; RFC 5280 §4.1, §4.2.1.9", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Note:        "OpenSSL and the SDK accept the explicit FALSE; Go crypto/x509 (the DCL) and strict DER parsers reject it.",
 			Quote:       "The encoding of a set value or sequence value shall not include an encoding for any component value which is equal to its default value.",
 			QuoteSource: "ITU-T X.690 §11.5 (02/2021), as quoted in x509anvil @Specification annotations and a public pkinative clause table (search-index file id 71081021689)",

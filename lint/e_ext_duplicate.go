@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_ext_duplicate",
 				"An extension must not appear more than once",
 				"RFC 5280 §4.2; "+citeFormat+" (OpenSSL rejects a duplicate basicConstraints or keyUsage; mbedTLS rejects any duplicate)", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "A certificate MUST NOT include more than one instance of a particular extension.",
 			QuoteSource: "RFC 5280 §4.2; SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(isCritical && !extBasicPresent, ...)` / `!extKeyUsagePresent` / `!extSKIDPresent` / `!extAKIDPresent`",
 		},

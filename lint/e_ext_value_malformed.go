@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_ext_value_malformed",
 				"Every extension must be a well-formed Extension SEQUENCE, and basicConstraints, keyUsage, subjectKeyIdentifier, authorityKeyIdentifier and extKeyUsage values must decode",
 				"RFC 5280 §4.1, §4.2.1; "+citeFormat+" (the SDK back ends fail to parse such extensions)", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "When an extension appears in a certificate, the OID appears as the field extnID and the corresponding ASN.1 DER encoded structure is the value of the octet string extnValue.",
 			QuoteSource: "RFC 5280 §4.2",
 		},

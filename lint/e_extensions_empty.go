@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_extensions_empty",
 				"When the extensions field is present it must hold at least one extension",
 				"RFC 5280 §4.1.2.9", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "If present, this field is a SEQUENCE of one or more certificate extensions.",
 			QuoteSource: "RFC 5280 §4.1.2.9 (Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension, §4.1)",
 		},

@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_issuer_empty",
 				"The issuer DN must not be empty",
 				"RFC 5280 §4.1.2.4; "+citeFormat+" (OpenSSL requires an issuer)", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "The issuer field MUST contain a non-empty distinguished name (DN).",
 			QuoteSource: "RFC 5280 §4.1.2.4",
 		},

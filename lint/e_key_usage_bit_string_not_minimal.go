@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_key_usage_bit_string_not_minimal",
 				"The keyUsage BIT STRING must have no trailing zero bits: the unused-bits count equals the trailing zeros of the last octet and no octet is all padding",
 				"X.690 §11.2.2 (named bit lists); RFC 5280 §4.2.1.3; AWS Private CA Matter troubleshooting (9-bit keyUsage breaks the Matter TLV round trip); ecosystem.md P12", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Note:        "OpenSSL and the SDK format check accept the padded form, but converting the certificate to Matter TLV and back does not reproduce it, so chain checks on the TLV form fail.",
 			Quote:       "Where Rec. ITU-T X.680 | ISO/IEC 8824-1, 22.7, applies, the bitstring shall have all trailing 0 bits removed before it is encoded.",
 			QuoteSource: "ITU-T X.690 §11.2.2 (02/2021 wording; older editions say 'ITU-T Rec. X.680 | ISO/IEC 8824-1, 21.7'), as quoted in zmap/zlint v3/lints Citation fields",

@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_key_usage_critical_missing",
 				"The keyUsage extension must be marked critical",
 				citeFormat+"; "+citeCRLSigner, SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "KeyUsage extension SHALL be marked critical",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions / verifyEndEntityExtensions; SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `case NID_key_usage: VerifyOrExit(isCritical && !extKeyUsagePresent, err = CHIP_ERROR_INTERNAL);`",
 		},

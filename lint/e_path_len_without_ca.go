@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_path_len_without_ca",
 				"pathLenConstraint must not be present unless cA is TRUE",
 				"RFC 5280 §4.2.1.9", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Quote:       "CAs MUST NOT include the pathLenConstraint field unless the cA boolean is asserted and the key usage extension asserts the keyCertSign bit.",
 			QuoteSource: "RFC 5280 §4.2.1.9",
 		},

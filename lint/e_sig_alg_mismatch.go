@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_sig_alg_mismatch",
 				"tbsCertificate.signature must be byte-identical to signatureAlgorithm",
 				"RFC 5280 §4.1.1.2", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKChain,
+			Roles: rolesAny, SDK: SDKChain,
 			Quote:       "This field MUST contain the same algorithm identifier as the signature field in the sequence tbsCertificate (Section 4.1.2.3).",
 			QuoteSource: "RFC 5280 §4.1.1.2",
 		},

@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_signature_value_malformed",
 				"An ECDSA signatureValue must be a BIT STRING with no unused bits holding a DER Ecdsa-Sig-Value (two positive, minimal INTEGERs of at most 33 bytes)",
 				"RFC 5480 §2.2 / RFC 5758 §3.2; X.690 §8.3", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKChain,
+			Roles: rolesAny, SDK: SDKChain,
 			Quote:       "To easily transfer these two values as one signature, they MUST be ASN.1 encoded using the following ASN.1 structure: Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }",
 			QuoteSource: "RFC 3279 §2.2.3 (referenced by RFC 5758 §3.2) (from memory)",
 		},

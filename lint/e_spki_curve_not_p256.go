@@ -12,7 +12,7 @@ func init() {
 			LintMetadata: lintMeta("e_spki_curve_not_p256",
 				"An EC public key must be on prime256v1 (secp256r1), given as a namedCurve OID",
 				"Matter SDK ExtractPubkeyFromX509Cert; "+citeFormat+"; TC_DA_1_2 (\"secp256r1\")", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "The algorithm field in subjectPublicKeyInfo field SHALL be the object identifier for prime256v1.",
 			QuoteSource: "Matter Core spec 1.5 §6.2.2.3 point 10 (p.364) as quoted (with page number) in the public document 'Defense Summary: Matter Section 6.2 Device Attestation Specification' (search-index file id 51781651091; repository not identified, secondary source); SDK: connectedhomeip CHIPCryptoPALOpenSSL.cpp ExtractPubkeyFromX509Cert `EC_GROUP_get_curve_name(EC_KEY_get0_group(ec_key)) == NID_X9_62_prime256v1`",
 		},

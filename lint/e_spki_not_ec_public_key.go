@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_spki_not_ec_public_key",
 				"The subject public key must be an elliptic-curve key (id-ecPublicKey)",
 				"Matter SDK ExtractPubkeyFromX509Cert; "+citeFormat, SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "subjectPublicKeyInfo algorithm SHALL be ECDSA on prime256v1",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyECDSAP256SHA256; SDK: connectedhomeip CHIPCryptoPALOpenSSL.cpp ExtractPubkeyFromX509Cert `VerifyOrExit(EVP_PKEY_base_id(pkey) == EVP_PKEY_EC, err = CHIP_ERROR_INTERNAL);`",
 		},

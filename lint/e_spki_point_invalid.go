@@ -12,7 +12,7 @@ func init() {
 			LintMetadata: lintMeta("e_spki_point_invalid",
 				"A P-256 public key must be a 65-byte uncompressed point 04||X||Y that lies on the curve",
 				"Matter SDK ExtractPubkeyFromX509Cert (P256PublicKey, kP256_PublicKey_Length = 65); SEC 1 §2.3.4", SourceMatter),
-			Roles: rolesAll, SDK: SDKFormat,
+			Roles: rolesAny, SDK: SDKFormat,
 			Quote:       "VerifyOrExit(pkeyLen == static_cast<int>(pubkey.Length()), err = CHIP_ERROR_INTERNAL); VerifyOrExit(i2d_PublicKey(pkey, ppPubkey) == pkeyLen, err = CHIP_ERROR_INTERNAL);",
 			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp ExtractPubkeyFromX509Cert (P256PublicKey length kP256_PublicKey_Length = 65, uncompressed point)",
 		},

@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("e_subject_common_name_too_long",
 				"A commonName must be at most 64 characters",
 				"RFC 5280 Appendix A (ub-common-name 64); Matter SDK kMax_CommonNameAttr_Length = 64 (the Mvid:/Mpid: search reads only the first 64 bytes)", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Note:        "The SDK accepts longer names but searches only the first 64 bytes for Mvid:/Mpid:.",
 			Quote:       "ub-common-name INTEGER ::= 64",
 			QuoteSource: "RFC 5280 Appendix A.1 (from memory); SDK: connectedhomeip src/crypto/CHIPCryptoPAL.h `kMax_CommonNameAttr_Length = 64`",

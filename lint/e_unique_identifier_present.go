@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_unique_identifier_present",
 				"issuerUniqueID and subjectUniqueID must not be present",
 				"RFC 5280 §4.1.2.8 (conforming CAs MUST NOT generate them)", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Quote:       "CAs conforming to this profile MUST NOT generate certificates with unique identifiers.",
 			QuoteSource: "RFC 5280 §4.1.2.8",
 		},

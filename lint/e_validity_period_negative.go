@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_validity_period_negative",
 				"notAfter must not be before notBefore",
 				"RFC 5280 §4.1.2.5", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKChain,
+			Roles: rolesAny, SDK: SDKChain,
 			Quote:       "The validity period for a certificate is the period of time from notBefore through notAfter, inclusive.",
 			QuoteSource: "RFC 5280 §4.1.2.5 (definition, no explicit MUST)",
 		},

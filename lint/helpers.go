@@ -14,6 +14,12 @@ const (
 	rolesAttestation = matterext.RolePAA | matterext.RolePAI | matterext.RoleDAC
 	rolesAll         = rolesAttestation | matterext.RoleCRLSigner
 	rolesCA          = matterext.RolePAA | matterext.RolePAI
+	// rolesNOCCA are the Matter operational CAs, rolesNOCPKI every role of
+	// the certificates the DCL stores as OperationalPKI or VIDSignerPKI.
+	rolesNOCCA  = matterext.RoleRCAC | matterext.RoleICAC
+	rolesNOCPKI = rolesNOCCA | matterext.RoleNOC | matterext.RoleVVSC
+	// rolesAny is every role: for the RFC 5280, DER and key/algorithm rules.
+	rolesAny = rolesAll | rolesNOCPKI
 )
 
 // Citations shared by several rules.

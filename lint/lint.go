@@ -144,7 +144,7 @@ func (s SDKCheck) Code(r matterext.Role) matterext.ResultCode {
 			return matterext.DacProductIDMismatch
 		}
 	case SDKChain:
-		if r != matterext.RoleCRLSigner {
+		if r&(matterext.RolePAA|matterext.RolePAI|matterext.RoleDAC) != 0 {
 			return matterext.DacSignatureInvalid
 		}
 	case SDKDacExpired:
@@ -249,6 +249,11 @@ type Metadata struct {
 	// Note says where the SDK, the DCL and the specification disagree about
 	// this rule; it is shown with every finding.
 	Note string
+	// DCL marks a rule of another source whose breach the DCL also rejects
+	// from the certificate alone, for every role the rule applies to (e.g.
+	// crypto/x509 Verify's validity and critical-extension checks): the
+	// dcl profile selects it.
+	DCL bool
 	// NeedsTime marks rules that only run when an evaluation time is given.
 	NeedsTime bool
 	// Level is the severity of metadata whose name has no severity prefix:

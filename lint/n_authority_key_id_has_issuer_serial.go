@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("n_authority_key_id_has_issuer_serial",
 				"The authorityKeyIdentifier carries authorityCertIssuer/authorityCertSerialNumber, which Matter verifiers ignore",
 				"Matter SDK ExtractKIDFromX509Cert (skips the fields); matter-pki-rules.md §2.1, §8 item 4", SourceMatter),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Quote:       "// Other optional fields, authorityCertIssuer and authorityCertSerialNumber, // will be skipped if present.",
 			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALmbedTLSCert.cpp ExtractKIDFromX509Cert (AKID branch); spec phrase 'not supported by Matter certificates' only as quoted in a public Rust Matter implementation's DAC-chain module (search-index file id 69229401499; repository not identified, secondary source)",
 		},

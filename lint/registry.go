@@ -295,9 +295,9 @@ func Profiles() []Profile {
 			func(m *Metadata) bool { return m.SDK != SDKNotChecked && m.SDK != SDKRevocationSet }},
 		{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
 			func(m *Metadata) bool { return m.Source != SourceDCL }},
-		{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics and the Matter format rules it shares",
+		{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics, the Matter format rules it shares and the crypto/x509 verification it runs (validity at --at, unknown critical extensions)",
 			func(m *Metadata) bool {
-				return m.Source == SourceDCL || m.Source == SourceRFC5280 || m.SDK == SDKFormat || m.SDK == SDKVIDPID
+				return m.Source == SourceDCL || m.DCL || m.Source == SourceRFC5280 || m.SDK == SDKFormat || m.SDK == SDKVIDPID
 			}},
 	}
 }

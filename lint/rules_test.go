@@ -147,6 +147,11 @@ func TestRules(t *testing.T) {
 					t.Errorf("%s also fires on the valid %s", tc.Rule, v.Role)
 				}
 			}
+			for _, v := range fixtures.ValidNOCPKI() {
+				if v.Role == tc.Role && reg.Lint(build(t, v.Build), opts).Has(tc.Rule) {
+					t.Errorf("%s also fires on the valid %s", tc.Rule, v.Role)
+				}
+			}
 		})
 	}
 }

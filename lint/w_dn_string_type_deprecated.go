@@ -8,7 +8,7 @@ func init() {
 			LintMetadata: lintMeta("w_dn_string_type_deprecated",
 				"DN attribute values should be UTF8String or PrintableString, not TeletexString, UniversalString or BMPString",
 				"RFC 5280 §4.1.2.4 (new certificates use PrintableString or UTF8String)", SourceRFC5280),
-			Roles: rolesAll, SDK: SDKNotChecked,
+			Roles: rolesAny, SDK: SDKNotChecked,
 			Quote:       "TeletexString, BMPString, and UniversalString are included for backward compatibility, and SHOULD NOT be used for certificates for new subjects.",
 			QuoteSource: "RFC 5280 §4.1.2.6 item (c)",
 		},
