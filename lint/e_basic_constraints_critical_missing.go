@@ -6,7 +6,7 @@ func init() {
 			LintMetadata: lintMeta("e_basic_constraints_critical_missing",
 				"The basicConstraints extension must be marked critical",
 				citeFormat, SourceMatter),
-			Roles: rolesAttestation, SDK: SDKFormat,
+			Roles: rolesAttestation | rolesNOCPKI, SDK: SDKFormat,
 			Quote:       "BasicConstraints extension SHALL be marked critical",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions and verifyEndEntityExtensions error text; SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `case NID_basic_constraints: VerifyOrExit(isCritical && !extBasicPresent, err = CHIP_ERROR_INTERNAL);`",
 		},

@@ -4,9 +4,9 @@ func init() {
 	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_basic_constraints_missing",
-				"PAA, PAI and DAC must carry a basicConstraints extension",
+				"PAA, PAI, DAC, RCAC, ICAC, NOC and VVSC must carry a basicConstraints extension",
 				citeFormat, SourceMatter),
-			Roles: rolesAttestation, SDK: SDKFormat,
+			Roles: rolesAttestation | rolesNOCPKI, SDK: SDKFormat,
 			Quote:       "// Mandatory extensions for all certs. VerifyOrExit(extBasicPresent && extKeyUsagePresent && extSKIDPresent, err = CHIP_ERROR_INTERNAL);",
 			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5)",
 		},

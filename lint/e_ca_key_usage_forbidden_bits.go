@@ -6,9 +6,9 @@ func init() {
 	register(&CertRule{
 		Metadata: Metadata{
 			LintMetadata: lintMeta("e_ca_key_usage_forbidden_bits",
-				"A PAA's or PAI's keyUsage may assert only keyCertSign, cRLSign and (optionally) digitalSignature",
-				citePAA+"; "+citePAI, SourceMatter),
-			Roles: rolesCA, SDK: SDKFormat,
+				"A CA's (PAA, PAI, RCAC, ICAC) keyUsage may assert only keyCertSign, cRLSign and (optionally) digitalSignature",
+				citePAA+"; "+citePAI+"; "+citeNOCCA, SourceMatter),
+			Roles: rolesCA | rolesNOCCA, SDK: SDKFormat,
 			Quote:       "KeyUsage SHALL NOT include bits other than keyCertSign, cRLSign, and digitalSignature",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions (comment: 'KeyUsage MAY include digitalSignature; no other bits SHALL be set.'); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) otherFlags = keyUsage & ~(X509v3_KU_CRL_SIGN | X509v3_KU_KEY_CERT_SIGN | X509v3_KU_DIGITAL_SIGNATURE)",
 		},

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -31,6 +32,8 @@ const (
 	citeVIDPID    = "Matter SDK ExtractVIDPIDFromX509Cert / ExtractVIDPIDFromAttributeString (src/crypto/CHIPCryptoPAL.cpp); matter-pki-rules.md §3"
 	citeCRLSigner = "DCL x/pki MsgAddPkiRevocationDistributionPoint (CRL signer leaf profile); SDK revocation test delegates; matter-pki-rules.md §2.5, dcl-rules.md §6.3"
 	citeDER       = "ITU-T X.690 §10–11 (DER); RFC 5280 §4.1"
+	citeNOCCA     = "DCL x/pki/x509/x509.go VerifyCAExtensions, VerifyNoEKU, VerifyAtMostOneVIDAndPID (RCAC/ICAC: MsgAddNocX509RootCert, MsgAddNocX509IcaCert); docs/research/dcl-handlers.md §1.3, §3.3-3.4"
+	citeVVSC      = "DCL x/pki/x509/x509.go VerifyVVSCExtensions → verifyEndEntityExtensions(\"VVSC\") (MsgAddNocX509RootCert/IcaCert with isVidVerificationSigner); docs/research/dcl-handlers.md §1.3"
 )
 
 // keyUsage returns the decoded keyUsage when present and well-formed.
@@ -194,4 +197,22 @@ func eachCRLTime(l *matterext.CRL, fn func(f crlTimeField, t matterext.Time)) {
 	for i := range l.Entries {
 		fn(crlTimeField{entry: i}, l.RevocationDate(&l.Entries[i]))
 	}
+}
+
+// dclSelfSigned is the DCL's x509.go Certificate.IsSelfSigned: the issuer
+// DN's bytes equal the subject DN's and, when the AKID has a keyIdentifier,
+// it equals the SKID. No signature is checked.
+func dclSelfSigned(c *matterext.Certificate) bool {
+	if !c.SelfIssued() {
+		return false
+	}
+	akid := c.AuthorityKeyID
+	if akid == nil || akid.Err != nil || len(akid.KeyID) == 0 {
+		return true
+	}
+	var skid []byte
+	if c.SubjectKeyID != nil && c.SubjectKeyID.Err == nil {
+		skid = c.SubjectKeyID.ID
+	}
+	return bytes.Equal(akid.KeyID, skid)
 }

@@ -105,7 +105,7 @@ func resultSchema(command string) obj {
 		return object([]string{"input", "index", "label", "accepted", "verdict", "reasons", "notes"}, base)
 	}
 	s := either([]string{"input", "index", "findings"}, obj{
-		"format": enum("pem", "der", "hex", "base64"), "role": enum("paa", "pai", "dac", "crl-signer"), "role_detected": obj{"type": "boolean"},
+		"format": enum("pem", "der", "hex", "base64"), "role": enum("paa", "pai", "dac", "crl-signer", "rcac", "icac", "noc", "vvsc"), "role_detected": obj{"type": "boolean"},
 		"subject": str(), "issuer": str(), "sha256": obj{"type": "string", "pattern": "^[0-9a-f]{64}$"}, "findings": arrayOf(ref("lintFinding")),
 	}, []string{"role", "subject", "sha256"})
 	s["oneOf"].([]obj)[0]["properties"] = obj{"findings": obj{"maxItems": 0}}
