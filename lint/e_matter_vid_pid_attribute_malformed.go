@@ -9,7 +9,7 @@ func init() {
 				"A Matter VID or PID attribute value must be exactly 4 uppercase hex digits",
 				citeVIDPID+" (CHIP_ERROR_WRONG_CERT_DN)", SourceMatter),
 			Roles: rolesAll, SDK: SDKVIDPID, PAA: PAAVIDPID,
-			Note:        "The DCL parses VID/PID loosely (lowercase, 1-8 digits, 0x prefixes accepted); the SDK and the specification require 4 uppercase hex digits.",
+			Note:        "The SDK and the specification require 4 uppercase hex digits. The DCL reads the attribute as hex text: lowercase and short values are accepted, a 5-digit value (e.g. 65521) parses as hex and then mismatches (0x65521), and a 0x-prefixed or empty value is rejected (ErrInvalidVidFormat, 433).",
 			Quote:       "VerifyOrReturnError(attr.size() == kVIDandPIDHexLength, CHIP_ERROR_WRONG_CERT_DN); VerifyOrReturnError(Encoding::UppercaseHexToUint16(reinterpret_cast<const char *>(attr.data()), attr.size(), matterAttr) == sizeof(matterAttr), CHIP_ERROR_WRONG_CERT_DN);",
 			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPAL.cpp ExtractVIDPIDFromAttributeString",
 		},

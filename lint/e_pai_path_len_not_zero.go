@@ -9,7 +9,7 @@ func init() {
 				"A PAI's basicConstraints must carry pathLenConstraint 0",
 				citePAI, SourceMatter),
 			Roles: matterext.RolePAI, SDK: SDKFormat,
-			Note:        "The DCL accepts a PAI without pathLenConstraint; the SDK rejects it.",
+			Note:        "The DCL and the SDK agree: the DCL's VerifyPAIPathLen rejects a PAI whose pathLenConstraint is absent, 1 or anything but an explicit 0 (ErrInvalidCertificate, 409), as the SDK's format check does (kPaiFormatInvalid). An ICAC has no pathLen rule at the DCL.",
 			Quote:       "PAI: BasicConstraints pathLenConstraint SHALL be present and set to 0",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyPAIPathLen (comment: 'Matter R1.6 §6.2.2.4 rule 9'); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(isCA && pathLen == 0, err = CHIP_ERROR_INTERNAL);`",
 		},

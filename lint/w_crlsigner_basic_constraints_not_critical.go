@@ -9,7 +9,7 @@ func init() {
 				"A delegated CRL signer should carry a critical basicConstraints extension (cA FALSE), as the SDK's delegates do",
 				citeCRLSigner+"; matter-pki-rules.md §8 item 13", SourceMatter),
 			Roles: matterext.RoleCRLSigner, SDK: SDKNotChecked,
-			Note:        "The DCL checks cA FALSE but cannot see whether basicConstraints is present or critical.",
+			Note:        "Commissioners do not check it, but the DCL rejects such a delegated CRL signer: VerifyCRLSignerCertFormat requires basicConstraints present with cA FALSE and marked critical, and keyUsage present and critical (ErrCRLSignerCertificateInvalidFormat, 441).",
 			Quote:       "Basic Constraint extension SHALL be marked critical",
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/keeper/msg_server_add_pki_revocation_distribution_point.go VerifyCRLSignerCertFormat (HEAD 7319bed3) (HEAD now rejects a missing/non-critical BC: `if !bcSeen || !bcCritical`)",
 		},
