@@ -1,8 +1,14 @@
 package lint
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"hash/maphash"
-	"math/bits"
+	"io"
+	"os"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -10,9 +16,18 @@ import (
 // Batch runs the batch rules of a registry over certificates added in
 // order. A Batch is not safe for concurrent use: add certificates from one
 // goroutine, in input order, so that results do not depend on parallelism.
+//
+// Batch rules are exact: the values they compare (issuer and serial, public
+// key) and the SHA-256 of every certificate are kept in record files
+// (in memory up to 256 KiB each, then in an unlinked temporary file under
+// os.TempDir), and memory holds only a table of 32-bit fingerprints and
+// record numbers, 10-15 bytes a certificate and rule. A fingerprint match
+// is re-checked against the record, so two different values never count as
+// one. Call Close to release the files.
 type Batch struct {
 	states []batchState
 	n      uint32
+	shared *batchShared
 }
 
 type batchState struct {
@@ -20,19 +35,55 @@ type batchState struct {
 	state BatchState
 }
 
+// batchShared is what the batch rules of one Batch share: the SHA-256 of
+// every certificate added (32 bytes each, by position), so that a rule that
+// finds a value again can tell the same certificate given twice from two
+// different certificates.
+type batchShared struct {
+	digests recordFile
+	pos     uint32   // position of the certificate being added, from 0
+	sum     [32]byte // its SHA-256
+}
+
+// sharer is a batch state that uses its Batch's shared records.
+type sharer interface{ share(*batchShared) }
+
+// earlierSame reports whether the certificate at position pos is
+// byte-identical to the one being added.
+func (s *batchShared) earlierSame(pos uint32) bool {
+	var d [32]byte
+	s.digests.readAt(d[:], int64(pos)*32)
+	return d == s.sum
+}
+
 // NewBatch returns a Batch for the batch rules registered in reg. pais, when
 // not empty, are the PAIs DACs must be issued by.
 func NewBatch(reg *Registry, pais []*matterext.Certificate) *Batch {
-	b := &Batch{}
+	b := &Batch{shared: &batchShared{}}
 	opts := BatchOptions{PAIs: pais, Seed: maphash.MakeSeed()}
 	for _, r := range reg.batches {
-		b.states = append(b.states, batchState{rule: r, state: r.NewState(opts)})
+		st := r.NewState(opts)
+		if s, ok := st.(sharer); ok {
+			s.share(b.shared)
+		}
+		b.states = append(b.states, batchState{rule: r, state: st})
 	}
 	return b
 }
 
 // Add checks the next certificate and returns the batch findings about it.
 func (b *Batch) Add(c *matterext.Certificate, role matterext.Role) []Finding {
+	return b.AddSum(c, role, sha256.Sum256(c.Raw))
+}
+
+// AddSum is Add for a certificate whose SHA-256 (of c.Raw) is known.
+func (b *Batch) AddSum(c *matterext.Certificate, role matterext.Role, sum [32]byte) []Finding {
+	if len(b.states) == 0 {
+		b.n++
+		return nil
+	}
+	b.shared.pos, b.shared.sum = b.n, sum
+	b.shared.digests.write(sum[:])
 	b.n++
 	var rep Reporter
 	for _, s := range b.states {
@@ -48,57 +99,202 @@ func (b *Batch) Add(c *matterext.Certificate, role matterext.Role) []Finding {
 // N returns the number of certificates added.
 func (b *Batch) N() uint32 { return b.n }
 
-// hashSet is an open-addressing set of 64-bit hashes: 8 bytes a slot, at
-// most 4/5 full and grown by half, so 10-15 bytes a certificate. Slots are
-// picked by multiply-shift (any table size works), probing linearly.
-type hashSet struct {
-	keys []uint64
-	n    int
-}
-
-func newHashSet() *hashSet { return &hashSet{keys: make([]uint64, 1024)} }
-
-func (t *hashSet) slot(h uint64) int {
-	hi, _ := bits.Mul64(h, uint64(len(t.keys)))
-	return int(hi)
-}
-
-// add records h and reports whether it was there already.
-func (t *hashSet) add(h uint64) bool {
-	if h == 0 {
-		h = 1 // 0 marks an empty slot
+// Close releases the temporary files of the batch rules.
+func (b *Batch) Close() error {
+	err := b.shared.digests.close()
+	for _, s := range b.states {
+		if c, ok := s.state.(io.Closer); ok {
+			err = errors.Join(err, c.Close())
+		}
 	}
-	for i := t.slot(h); ; i++ {
-		if i == len(t.keys) {
+	return err
+}
+
+// recordBuffer is how many bytes a record file keeps in memory before
+// writing them to its temporary file (a variable for tests).
+var recordBuffer = 256 << 10
+
+// recordFile is an append-only store of bytes: the newest in memory, the
+// rest in a temporary file, unlinked when created where the system allows.
+// When no temporary file can be written, everything stays in memory (exact
+// still, memory growing with the batch).
+type recordFile struct {
+	f       *os.File
+	name    string
+	flushed int64 // bytes in f
+	buf     []byte
+	inMem   bool // writing to a file failed
+}
+
+func (r *recordFile) size() int64 { return r.flushed + int64(len(r.buf)) }
+
+func (r *recordFile) write(p []byte) {
+	if r.buf == nil {
+		r.buf = make([]byte, 0, 4096)
+	}
+	r.buf = append(r.buf, p...)
+	if len(r.buf) >= recordBuffer && !r.inMem {
+		r.flush()
+	}
+}
+
+func (r *recordFile) flush() {
+	if r.f == nil {
+		f, err := os.CreateTemp("", "matterlint-batch-*")
+		if err != nil {
+			r.inMem = true
+			return
+		}
+		r.f, r.name = f, f.Name()
+		if os.Remove(r.name) == nil {
+			r.name = ""
+		}
+	}
+	n, err := r.f.Write(r.buf)
+	r.flushed += int64(n)
+	r.buf = append(r.buf[:0], r.buf[n:]...)
+	if err != nil {
+		r.inMem = true
+	}
+}
+
+// readAt fills p with the bytes at off, which were written before.
+func (r *recordFile) readAt(p []byte, off int64) {
+	if off < r.flushed {
+		n := int(min(int64(len(p)), r.flushed-off))
+		if _, err := r.f.ReadAt(p[:n], off); err != nil {
+			// The file was written by this process and is still open:
+			// a failure here leaves no exact answer to give.
+			panic(fmt.Sprintf("matterlint: batch records: reading %s: %v", r.f.Name(), err))
+		}
+		p, off = p[n:], r.flushed
+	}
+	copy(p, r.buf[off-r.flushed:])
+}
+
+func (r *recordFile) close() error {
+	if r.f == nil {
+		return nil
+	}
+	err := r.f.Close()
+	if r.name != "" {
+		err = errors.Join(err, os.Remove(r.name))
+	}
+	r.f, r.buf = nil, nil
+	return err
+}
+
+// exactSet is an exact set of byte strings, each remembered with the batch
+// position of the certificate that brought it. Memory holds a table of
+// slots, each a 32-bit fingerprint and a record number (8 bytes, at most
+// 4/5 full and grown by half: 10-15 bytes a string); the strings are in a
+// data record file and, per record, their offset, length and position in
+// an index record file (16 bytes). The table is split in 256 segments that
+// grow on their own, so growing costs a 256th of the table at a time.
+type exactSet struct {
+	seed  maphash.Seed
+	segs  [256][]uint64
+	used  [256]int
+	data  recordFile
+	index recordFile
+	n     uint32
+	cmp   []byte
+	// hash is maphash.Bytes with the set's seed; tests replace it to make
+	// fingerprints collide.
+	hash func(seed maphash.Seed, b []byte) uint64
+}
+
+const segmentSlots = 16
+
+func newExactSet(seed maphash.Seed) *exactSet {
+	s := &exactSet{seed: seed, hash: maphash.Bytes}
+	for i := range s.segs {
+		s.segs[i] = make([]uint64, segmentSlots)
+	}
+	return s
+}
+
+// slot is where fingerprint fp starts probing in a segment of n slots.
+func slot(fp uint32, n int) int { return int(uint64(fp) * uint64(n) >> 32) }
+
+// add records v for the certificate at position pos; when v was recorded
+// before, it returns the position of the certificate that brought it first
+// and true instead.
+func (s *exactSet) add(v []byte, pos uint32) (uint32, bool) {
+	h := s.hash(s.seed, v)
+	seg, fp := h>>56, uint32(h>>24)
+	keys := s.segs[seg]
+	i := slot(fp, len(keys))
+	for {
+		k := keys[i]
+		if k == 0 {
+			break
+		}
+		if uint32(k>>32) == fp {
+			if p, ok := s.same(uint32(k)-1, v); ok {
+				return p, true
+			}
+		}
+		if i++; i == len(keys) {
 			i = 0
 		}
-		switch t.keys[i] {
-		case h:
-			return true
-		case 0:
-			t.keys[i] = h
-			t.n++
-			if t.n*5 > len(t.keys)*4 {
-				t.grow()
-			}
-			return false
-		}
 	}
+	if s.n == 1<<32-1 {
+		panic("matterlint: batch records: more than 2^32-1 certificates")
+	}
+	keys[i] = uint64(fp)<<32 | uint64(s.n+1)
+	var e [16]byte
+	binary.LittleEndian.PutUint64(e[0:], uint64(s.data.size()))
+	binary.LittleEndian.PutUint32(e[8:], uint32(len(v)))
+	binary.LittleEndian.PutUint32(e[12:], pos)
+	s.index.write(e[:])
+	s.data.write(v)
+	s.n++
+	if s.used[seg]++; s.used[seg]*5 > len(keys)*4 {
+		s.grow(seg)
+	}
+	return 0, false
 }
 
-func (t *hashSet) grow() {
-	old := t.keys
-	t.keys = make([]uint64, len(old)+len(old)/2)
-	for _, h := range old {
-		if h == 0 {
+// same reports whether record rec holds v, and the position it came with.
+func (s *exactSet) same(rec uint32, v []byte) (uint32, bool) {
+	var e [16]byte
+	s.index.readAt(e[:], int64(rec)*16)
+	if int(binary.LittleEndian.Uint32(e[8:])) != len(v) {
+		return 0, false
+	}
+	s.cmp = append(s.cmp[:0], make([]byte, len(v))...)
+	s.data.readAt(s.cmp, int64(binary.LittleEndian.Uint64(e[0:])))
+	return binary.LittleEndian.Uint32(e[12:]), bytes.Equal(s.cmp, v)
+}
+
+func (s *exactSet) grow(seg uint64) {
+	old := s.segs[seg]
+	keys := make([]uint64, len(old)+len(old)/2)
+	for _, k := range old {
+		if k == 0 {
 			continue
 		}
-		i := t.slot(h)
-		for t.keys[i] != 0 {
-			if i++; i == len(t.keys) {
+		i := slot(uint32(k>>32), len(keys))
+		for keys[i] != 0 {
+			if i++; i == len(keys) {
 				i = 0
 			}
 		}
-		t.keys[i] = h
+		keys[i] = k
 	}
+	s.segs[seg] = keys
+}
+
+// slots is the number of table slots, for tests and memory figures.
+func (s *exactSet) slots() int {
+	n := 0
+	for _, k := range s.segs {
+		n += len(k)
+	}
+	return n
+}
+
+func (s *exactSet) Close() error {
+	return errors.Join(s.data.close(), s.index.close())
 }

@@ -1,32 +1,152 @@
 package lint
 
 import (
+	"fmt"
+	"hash/maphash"
 	"math/rand"
+	"strings"
 	"testing"
+
+	"github.com/matterlint/matterlint/matterext"
 )
 
-// TestHashSet: every hash added once is found again after the table grew,
-// and hashes never added are not.
-func TestHashSet(t *testing.T) {
-	s := newHashSet()
-	r := rand.New(rand.NewSource(7))
-	var added []uint64
-	for i := 0; i < 200000; i++ {
-		h := r.Uint64()
-		if s.add(h) {
-			t.Fatalf("fresh hash %x reported as a duplicate", h)
+// TestExactSet checks exactSet against a map, with real hashes and with
+// hashes made to collide: fingerprints equal for different strings (down to
+// a constant hash) must never make two strings one. The strings include
+// prefixes of one another and lengths that differ by one byte; there are
+// enough of them that the record files spill to their temporary files.
+func TestExactSet(t *testing.T) {
+	hooks := []struct {
+		name string
+		n    int
+		hash func(maphash.Seed, []byte) uint64
+	}{
+		{"maphash", 60000, maphash.Bytes},
+		// 12 bits of hash: every fingerprint is shared by many strings.
+		{"12 bits", 30000, func(s maphash.Seed, b []byte) uint64 { return maphash.Bytes(s, b) & 0xFFF0_0000_0000_0000 }},
+		// Same segment and fingerprint, different low bits (not kept).
+		{"low bits only", 2000, func(s maphash.Seed, b []byte) uint64 { return maphash.Bytes(s, b)&0xFFFFFF | 0x0100_0000_0000_0000 }},
+		{"constant", 1500, func(maphash.Seed, []byte) uint64 { return 42 }},
+	}
+	defer func(n int) { recordBuffer = n }(recordBuffer)
+	recordBuffer = 4096
+	for _, h := range hooks {
+		t.Run(h.name, func(t *testing.T) {
+			s := newExactSet(maphash.MakeSeed())
+			defer s.Close()
+			s.hash = h.hash
+			r := rand.New(rand.NewSource(1))
+			first := map[string]uint32{}
+			for pos := 0; pos < h.n; pos++ {
+				// About a third of the adds repeat an earlier string.
+				k := r.Intn(h.n * 2 / 3)
+				v := []byte(strings.Repeat("x", k%5) + fmt.Sprintf("v%d", k))
+				if k%7 == 0 {
+					v = v[:len(v)-1] // a prefix of a neighbour's string
+				}
+				got, dup := s.add(v, uint32(pos))
+				want, wantDup := first[string(v)]
+				if dup != wantDup || (dup && got != want) {
+					t.Fatalf("add %d %q: got (%d, %v), want (%d, %v)", pos, v, got, dup, want, wantDup)
+				}
+				if !wantDup {
+					first[string(v)] = uint32(pos)
+				}
+			}
+			if int(s.n) != len(first) {
+				t.Errorf("%d records for %d distinct strings", s.n, len(first))
+			}
+			if s.data.f == nil {
+				t.Errorf("data records never reached their temporary file (%d bytes)", s.data.size())
+			}
+			if s.slots()*4 < int(s.n)*5/4 {
+				t.Errorf("%d slots for %d records", s.slots(), s.n)
+			}
+		})
+	}
+}
+
+// TestRecordFile: bytes read back equal bytes written, across the boundary
+// between the temporary file and the in-memory buffer.
+func TestRecordFile(t *testing.T) {
+	var f recordFile
+	defer f.close()
+	var want []byte
+	r := rand.New(rand.NewSource(3))
+	for f.flushed < 3*int64(recordBuffer) {
+		p := make([]byte, r.Intn(300))
+		r.Read(p)
+		f.write(p)
+		want = append(want, p...)
+	}
+	for i := 0; i < 2000; i++ {
+		off := r.Intn(len(want))
+		n := r.Intn(min(len(want)-off, 5000) + 1)
+		got := make([]byte, n)
+		f.readAt(got, int64(off))
+		if string(got) != string(want[off:off+n]) {
+			t.Fatalf("readAt(%d, %d) differs (flushed %d)", off, n, f.flushed)
 		}
-		added = append(added, h)
 	}
-	for _, h := range added {
-		if !s.add(h) {
-			t.Fatalf("hash %x lost after growing to %d slots", h, len(s.keys))
+}
+
+// TestBatchRepeatedInput: a certificate given twice is a repeated input for
+// both duplicate rules; two different certificates with one issuer and
+// serial are a serial reuse, and two with one key a shared key, even when
+// every fingerprint collides.
+func TestBatchRepeatedInput(t *testing.T) {
+	reg, err := Default().Select("all", []string{"e_batch_duplicate_serial", "e_batch_duplicate_public_key"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, collide := range []bool{false, true} {
+		b := NewBatch(reg, nil)
+		if collide {
+			for _, s := range b.states {
+				switch st := s.state.(type) {
+				case *duplicateSerials:
+					st.seen.hash = func(maphash.Seed, []byte) uint64 { return 7 }
+				case *duplicateKeys:
+					st.seen.hash = func(maphash.Seed, []byte) uint64 { return 7 }
+				}
+			}
 		}
-	}
-	if s.n != len(added) || s.n*5 > len(s.keys)*4 {
-		t.Errorf("n=%d slots=%d", s.n, len(s.keys))
-	}
-	if first, second := s.add(0), s.add(0); first || !second {
-		t.Errorf("hash 0: first add %v, second add %v", first, second)
+		cert := func(raw, serial, key string) *matterext.Certificate {
+			c := &matterext.Certificate{Raw: []byte(raw)}
+			c.Issuer.Raw = []byte("issuer")
+			c.Serial.Bytes = []byte(serial)
+			c.PublicKey.Key.Bytes = []byte(key)
+			return c
+		}
+		steps := []struct {
+			c    *matterext.Certificate
+			want []string // rule: found
+		}{
+			{cert("A", "s1", "k1"), nil},
+			{cert("B", "s2", "k2"), nil},
+			{cert("A", "s1", "k1"), []string{"e_batch_duplicate_public_key: repeated input", "e_batch_duplicate_serial: repeated input"}},
+			{cert("C", "s1", "k3"), []string{"e_batch_duplicate_serial: 7331"}},
+			{cert("D", "s4", "k2"), []string{"e_batch_duplicate_public_key: shared key"}},
+			{cert("E", "s", "k"), nil},     // prefixes of earlier values
+			{cert("F", "s1x", "k1x"), nil}, // extensions of earlier values
+			// A repeat of certificate 4, whose serial certificate 1 (the
+			// first to bring it) had: still a serial reuse.
+			{cert("C", "s1", "k3"), []string{"e_batch_duplicate_public_key: repeated input", "e_batch_duplicate_serial: 7331"}},
+		}
+		for i, st := range steps {
+			var got []string
+			for _, f := range b.Add(st.c, matterext.RoleDAC) {
+				got = append(got, f.Rule.Name+": "+f.Found)
+				if f.Found == "repeated input" && !strings.Contains(f.Message, "certificate ") {
+					t.Errorf("message %q names no earlier certificate", f.Message)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(st.want) {
+				t.Errorf("collide=%v, certificate %d: findings %v, want %v", collide, i+1, got, st.want)
+			}
+		}
+		if err := b.Close(); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"hash/maphash"
+	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -15,22 +15,38 @@ func init() {
 			Quote:       "All commissionable Matter Nodes SHALL include a Device Attestation Certificate (DAC) and corresponding private key, unique to that Device.",
 			QuoteSource: "Matter Core spec 1.5 §6.2.2 (p.358) as quoted (with page number) in the public document 'Defense Summary: Matter Section 6.2 Device Attestation Specification' (search-index file id 51781651091; repository not identified, secondary source); harness: connectedhomeip src/python_testing/TC_DA_1_7.py step 3 `Verify that `pk_1` is not equal to `pk_2` / assert 'Found matching public keys in different DUTs'",
 		},
-		NewState: func(o BatchOptions) BatchState { return &duplicateKeys{seed: o.Seed, seen: newHashSet()} },
+		NewState: func(o BatchOptions) BatchState { return &duplicateKeys{seen: newExactSet(o.Seed)} },
 	})
 }
 
-// duplicateKeys keeps a 64-bit hash of each DAC's public key.
+// duplicateKeys keeps each DAC's public key in an exactSet. A repeat by a
+// byte-identical certificate is reported as the same certificate given
+// twice, not as a shared key.
 type duplicateKeys struct {
-	seed maphash.Seed
-	seen *hashSet
+	seen   *exactSet
+	shared *batchShared
 }
+
+func (d *duplicateKeys) share(s *batchShared) { d.shared = s }
+func (d *duplicateKeys) Close() error         { return d.seen.Close() }
 
 func (d *duplicateKeys) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
 	if len(c.PublicKey.Key.Bytes) == 0 {
 		return
 	}
-	if d.seen.add(maphash.Bytes(d.seed, c.PublicKey.Key.Bytes)) {
-		r.Add("tbsCertificate.subjectPublicKeyInfo.subjectPublicKey", "shared key", "a key of its own",
-			"this DAC's public key is also the key of an earlier DAC of this batch (TC_DA_1_7 fails shared keys)")
+	pos := uint32(0)
+	if d.shared != nil {
+		pos = d.shared.pos
 	}
+	first, dup := d.seen.add(c.PublicKey.Key.Bytes, pos)
+	if !dup {
+		return
+	}
+	if d.shared != nil && d.shared.earlierSame(first) {
+		r.Add("tbsCertificate.subjectPublicKeyInfo.subjectPublicKey", "repeated input", "each certificate once",
+			"this DAC is byte-identical to certificate "+strconv.FormatUint(uint64(first)+1, 10)+" of this batch: the same certificate given twice, not a second DAC with its key")
+		return
+	}
+	r.Add("tbsCertificate.subjectPublicKeyInfo.subjectPublicKey", "shared key", "a key of its own",
+		"this DAC's public key is also the key of an earlier DAC of this batch (TC_DA_1_7 fails shared keys)")
 }

@@ -1,7 +1,8 @@
 package lint
 
 import (
-	"hash/maphash"
+	"encoding/binary"
+	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -15,25 +16,41 @@ func init() {
 			Quote:       "It MUST be unique for each certificate issued by a given CA (i.e., the issuer name and serial number identify a unique certificate).",
 			QuoteSource: "RFC 5280 §4.1.2.2 (Serial Number)",
 		},
-		NewState: func(o BatchOptions) BatchState { return &duplicateSerials{seed: o.Seed, seen: newHashSet()} },
+		NewState: func(o BatchOptions) BatchState { return &duplicateSerials{seen: newExactSet(o.Seed)} },
 	})
 }
 
-// duplicateSerials keeps a 64-bit hash of each (issuer, serial): 10-15
-// bytes a certificate; a false duplicate needs two of 2^64 hashes to collide.
+// duplicateSerials keeps each (issuer, serial) in an exactSet: a
+// certificate repeats one only when both are byte-equal. A repeat by a
+// byte-identical certificate is reported as the same certificate given
+// twice, not as a serial reuse.
 type duplicateSerials struct {
-	seed maphash.Seed
-	seen *hashSet
+	seen   *exactSet
+	shared *batchShared
+	v      []byte
 }
 
+func (d *duplicateSerials) share(s *batchShared) { d.shared = s }
+func (d *duplicateSerials) Close() error         { return d.seen.Close() }
+
 func (d *duplicateSerials) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
-	var h maphash.Hash
-	h.SetSeed(d.seed)
-	h.Write(c.Issuer.Raw)
-	h.WriteByte(0)
-	h.Write(c.Serial.Bytes)
-	if d.seen.add(h.Sum64()) {
-		r.Add("tbsCertificate.serialNumber", matterext.SerialHex(c.Serial.Bytes), "a serial unique under the issuer",
-			"serial "+matterext.SerialHex(c.Serial.Bytes)+" under "+c.Issuer.String()+" was already used by an earlier certificate of this batch")
+	d.v = binary.AppendUvarint(d.v[:0], uint64(len(c.Issuer.Raw)))
+	d.v = append(append(d.v, c.Issuer.Raw...), c.Serial.Bytes...)
+	pos := uint32(0)
+	if d.shared != nil {
+		pos = d.shared.pos
 	}
+	first, dup := d.seen.add(d.v, pos)
+	if !dup {
+		return
+	}
+	serial := matterext.SerialHex(c.Serial.Bytes)
+	if d.shared != nil && d.shared.earlierSame(first) {
+		r.Add("tbsCertificate.serialNumber", "repeated input", "each certificate once",
+			"this certificate is byte-identical to certificate "+strconv.FormatUint(uint64(first)+1, 10)+" of this batch: the same certificate given twice, not a second certificate with serial "+
+				serial+" under "+c.Issuer.String())
+		return
+	}
+	r.Add("tbsCertificate.serialNumber", serial, "a serial unique under the issuer",
+		"serial "+serial+" under "+c.Issuer.String()+" was already used by an earlier certificate of this batch")
 }

@@ -89,12 +89,17 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 			}
 		}
 		cross := lint.NewBatch(reg, paiCerts)
+		defer cross.Close()
 		batchRules := batchRoleRules(reg)
 		return inputRun[*report.CertResult]{command: "lint", what: "certificate", reader: &input.Reader{Stdin: e.stdin}, paths: e.inputs, jobs: *jobs,
 			check: func(it input.Item) (*report.CertResult, error) { return lintItem(reg, pass, it, opts), nil },
 			inOrder: func(r *report.CertResult) {
 				if r.Err == nil && batchRules {
-					r.Lint.Findings = append(r.Lint.Findings, cross.Add(r.Cert, r.Lint.Role)...)
+					var sum [32]byte
+					if n, _ := hex.Decode(sum[:], []byte(r.SHA256)); n != len(sum) {
+						sum = sha256.Sum256(r.Cert.Raw)
+					}
+					r.Lint.Findings = append(r.Lint.Findings, cross.AddSum(r.Cert, r.Lint.Role, sum)...)
 				}
 			}}.run(e, e.ci.writer(e, "lint", rules))
 	}
