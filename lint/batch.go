@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -193,7 +194,7 @@ func (r *recordFile) close() error {
 // grow on their own, so growing costs a 256th of the table at a time.
 type exactSet struct {
 	seed  maphash.Seed
-	segs  [256][]uint64
+	t     *segments
 	used  [256]int
 	data  recordFile
 	index recordFile
@@ -204,13 +205,70 @@ type exactSet struct {
 	hash func(seed maphash.Seed, b []byte) uint64
 }
 
+// segments are the 256 parts of an exactSet's table. Parts of mapMin
+// slots or more are mapped from the system (mapSlots) and given back as
+// soon as they are replaced: memory is the table's, with no garbage
+// waiting for a collection.
+type segments struct {
+	keys   [256][]uint64
+	mapped [256]bool
+}
+
 const segmentSlots = 16
 
-func newExactSet(seed maphash.Seed) *exactSet {
-	s := &exactSet{seed: seed, hash: maphash.Bytes}
-	for i := range s.segs {
-		s.segs[i] = make([]uint64, segmentSlots)
+// mapMin is the smallest part mapped from the system (a variable for
+// tests).
+var mapMin = 8192
+
+func (t *segments) alloc(seg, n int) {
+	old, oldMapped := t.keys[seg], t.mapped[seg]
+	t.keys[seg], t.mapped[seg] = nil, false
+	if n >= mapMin {
+		t.keys[seg] = mapSlots(n)
+		t.mapped[seg] = t.keys[seg] != nil
 	}
+	if t.keys[seg] == nil {
+		t.keys[seg] = make([]uint64, n)
+	}
+	t.rehash(seg, old)
+	if oldMapped {
+		unmapSlots(old)
+	}
+}
+
+func (t *segments) rehash(seg int, old []uint64) {
+	keys := t.keys[seg]
+	for _, k := range old {
+		if k == 0 {
+			continue
+		}
+		i := slot(uint32(k>>32), len(keys))
+		for keys[i] != 0 {
+			if i++; i == len(keys) {
+				i = 0
+			}
+		}
+		keys[i] = k
+	}
+}
+
+func (t *segments) free() {
+	for i, m := range t.mapped {
+		if m {
+			unmapSlots(t.keys[i])
+		}
+		t.keys[i], t.mapped[i] = nil, false
+	}
+}
+
+func newExactSet(seed maphash.Seed) *exactSet {
+	s := &exactSet{seed: seed, hash: maphash.Bytes, t: &segments{}}
+	for i := range s.t.keys {
+		s.t.keys[i] = make([]uint64, segmentSlots)
+	}
+	// A set dropped without Close gives its mapped memory back when
+	// collected.
+	runtime.AddCleanup(s, (*segments).free, s.t)
 	return s
 }
 
@@ -223,7 +281,7 @@ func slot(fp uint32, n int) int { return int(uint64(fp) * uint64(n) >> 32) }
 func (s *exactSet) add(v []byte, pos uint32) (uint32, bool) {
 	h := s.hash(s.seed, v)
 	seg, fp := h>>56, uint32(h>>24)
-	keys := s.segs[seg]
+	keys := s.t.keys[seg]
 	i := slot(fp, len(keys))
 	for {
 		k := keys[i]
@@ -251,7 +309,7 @@ func (s *exactSet) add(v []byte, pos uint32) (uint32, bool) {
 	s.data.write(v)
 	s.n++
 	if s.used[seg]++; s.used[seg]*5 > len(keys)*4 {
-		s.grow(seg)
+		s.t.alloc(int(seg), len(keys)+len(keys)/2)
 	}
 	return 0, false
 }
@@ -268,33 +326,16 @@ func (s *exactSet) same(rec uint32, v []byte) (uint32, bool) {
 	return binary.LittleEndian.Uint32(e[12:]), bytes.Equal(s.cmp, v)
 }
 
-func (s *exactSet) grow(seg uint64) {
-	old := s.segs[seg]
-	keys := make([]uint64, len(old)+len(old)/2)
-	for _, k := range old {
-		if k == 0 {
-			continue
-		}
-		i := slot(uint32(k>>32), len(keys))
-		for keys[i] != 0 {
-			if i++; i == len(keys) {
-				i = 0
-			}
-		}
-		keys[i] = k
-	}
-	s.segs[seg] = keys
-}
-
 // slots is the number of table slots, for tests and memory figures.
 func (s *exactSet) slots() int {
 	n := 0
-	for _, k := range s.segs {
+	for _, k := range s.t.keys {
 		n += len(k)
 	}
 	return n
 }
 
 func (s *exactSet) Close() error {
+	s.t.free()
 	return errors.Join(s.data.close(), s.index.close())
 }

@@ -1,9 +1,13 @@
 package lint
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math/rand"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,8 +32,8 @@ func TestExactSet(t *testing.T) {
 		{"low bits only", 2000, func(s maphash.Seed, b []byte) uint64 { return maphash.Bytes(s, b)&0xFFFFFF | 0x0100_0000_0000_0000 }},
 		{"constant", 1500, func(maphash.Seed, []byte) uint64 { return 42 }},
 	}
-	defer func(n int) { recordBuffer = n }(recordBuffer)
-	recordBuffer = 4096
+	defer func(n, m int) { recordBuffer, mapMin = n, m }(recordBuffer, mapMin)
+	recordBuffer, mapMin = 4096, 64 // spill records, map table parts
 	for _, h := range hooks {
 		t.Run(h.name, func(t *testing.T) {
 			s := newExactSet(maphash.MakeSeed())
@@ -148,5 +152,61 @@ func TestBatchRepeatedInput(t *testing.T) {
 		if err := b.Close(); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// BenchmarkBatchState adds BATCH_STATE_N (default 1,000,000) synthetic
+// DACs, one issuer, distinct serials and keys, to the duplicate-serial and
+// duplicate-key states and reports the memory of their tables per
+// certificate (table-B/cert, both rules), the heap in use at the end
+// (heap-MB) and the bytes of the temporary record files (disk-B/cert).
+func BenchmarkBatchState(b *testing.B) {
+	n := 1000000
+	if s := os.Getenv("BATCH_STATE_N"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reg, err := Default().Select("all", []string{"e_batch_duplicate_serial", "e_batch_duplicate_public_key"}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	issuer := []byte("0\x1c1\x1a0\x18\x06\x03U\x04\x03\x0c\x11Matterlint PAI 01")
+	for b.Loop() {
+		bt := NewBatch(reg, nil)
+		c := &matterext.Certificate{}
+		c.Issuer.Raw = issuer
+		serial, key := make([]byte, 20), make([]byte, 65)
+		key[0] = 4
+		var sum [32]byte
+		for i := 0; i < n; i++ {
+			binary.BigEndian.PutUint64(serial[12:], uint64(i)*0x9E3779B97F4A7C15)
+			binary.BigEndian.PutUint64(key[57:], uint64(i)*0xD6E8FEB86659FD93)
+			binary.BigEndian.PutUint64(sum[:], uint64(i))
+			c.Serial.Bytes, c.PublicKey.Key.Bytes = serial, key
+			if f := bt.AddSum(c, matterext.RoleDAC, sum); len(f) != 0 {
+				b.Fatalf("certificate %d: %s", i, f[0].Message)
+			}
+		}
+		var slots, disk int64
+		for _, s := range bt.states {
+			switch st := s.state.(type) {
+			case *duplicateSerials:
+				slots, disk = slots+int64(st.seen.slots()), disk+st.seen.data.size()+st.seen.index.size()
+			case *duplicateKeys:
+				slots, disk = slots+int64(st.seen.slots()), disk+st.seen.data.size()+st.seen.index.size()
+			}
+		}
+		disk += bt.shared.digests.size()
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(slots*8)/float64(n), "table-B/cert")
+		b.ReportMetric(float64(ms.HeapInuse)/1e6, "heap-MB")
+		b.ReportMetric(float64(disk)/float64(n), "disk-B/cert")
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/cert")
+		runtime.KeepAlive(bt)
+		bt.Close()
 	}
 }
