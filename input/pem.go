@@ -122,7 +122,11 @@ func (s *stream) pem() bool {
 // pemLabel is the label of a BEGIN or END line, after the marker.
 func pemLabel(rest []byte) string {
 	rest = bytes.TrimRight(rest, " \t\r\n")
-	return string(bytes.TrimSuffix(rest, []byte("-----")))
+	rest = bytes.TrimSuffix(rest, []byte("-----"))
+	if string(rest) == "CERTIFICATE" {
+		return "CERTIFICATE" // the label of nearly every block: no copy
+	}
+	return string(rest)
 }
 
 // appendBase64 appends the base64 characters of a body line.
@@ -158,24 +162,24 @@ func (s *stream) pemEnded(blk *pemBlock, endTyp string, endLine int) bool {
 	bad := func(problem, err error, format string, a ...any) {
 		it.Err = &Error{Kind: KindFormat, Offset: blk.off, Problem: problem, Err: err, Msg: fmt.Sprintf(format, a...)}
 	}
-	lines := fmt.Sprintf("lines %d-%d", blk.line, endLine)
+	lines := func() string { return fmt.Sprintf("lines %d-%d", blk.line, endLine) }
 	switch {
 	case blk.typ != endTyp:
-		bad(nil, nil, "PEM BEGIN %q does not match END %q (%s)", blk.typ, endTyp, lines)
+		bad(nil, nil, "PEM BEGIN %q does not match END %q (%s)", blk.typ, endTyp, lines())
 	case blk.wrongType:
 		bad(nil, nil, "PEM block is %q, not a %s%s", blk.typ, s.types[0], pemKindHint(blk.typ))
 	case blk.oversize:
-		bad(ErrTooLarge, nil, "PEM block larger than the %d-byte limit; %s skipped", s.max, lines)
+		bad(ErrTooLarge, nil, "PEM block larger than the %d-byte limit; %s skipped", s.max, lines())
 	default:
 		out := make([]byte, base64.StdEncoding.DecodedLen(len(blk.b64)))
 		n, err := base64.StdEncoding.Decode(out, blk.b64)
 		switch {
 		case err != nil:
-			bad(nil, err, "invalid base64 in PEM block (%s)", lines)
+			bad(nil, err, "invalid base64 in PEM block (%s)", lines())
 		case n == 0:
-			bad(nil, nil, "empty PEM block (%s)", lines)
+			bad(nil, nil, "empty PEM block (%s)", lines())
 		case n > s.max:
-			bad(ErrTooLarge, nil, "PEM block of %d bytes exceeds the %d-byte limit; %s skipped", n, s.max, lines)
+			bad(ErrTooLarge, nil, "PEM block of %d bytes exceeds the %d-byte limit; %s skipped", n, s.max, lines())
 		default:
 			it.DER = out[:n]
 		}

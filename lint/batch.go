@@ -29,6 +29,7 @@ type Batch struct {
 	states []batchState
 	n      uint32
 	shared *batchShared
+	rep    Reporter // reused: a Reporter per Add would be an allocation
 }
 
 type batchState struct {
@@ -86,15 +87,18 @@ func (b *Batch) AddSum(c *matterext.Certificate, role matterext.Role, sum [32]by
 	b.shared.pos, b.shared.sum = b.n, sum
 	b.shared.digests.write(sum[:])
 	b.n++
-	var rep Reporter
+	rep := &b.rep
+	rep.findings = nil
 	for _, s := range b.states {
 		if s.rule.Roles&role == 0 {
 			continue
 		}
 		rep.rule, rep.code = &s.rule.Metadata, s.rule.Code(role)
-		s.state.Add(c, role, &rep)
+		s.state.Add(c, role, rep)
 	}
-	return rep.findings
+	f := rep.findings
+	rep.findings = nil
+	return f
 }
 
 // N returns the number of certificates added.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/matterlint/matterlint/lint"
@@ -22,6 +23,7 @@ type textWriter struct {
 	// seen holds the PAI/PAA findings of verify already shown: in a batch
 	// under one PAI they are the same for every DAC and are shown once.
 	seen map[string]bool
+	buf  []byte // a certificate's line, reused
 }
 
 func (t *textWriter) write(r Result, e *Entry, failing bool) error {
@@ -91,8 +93,30 @@ func (r *CertResult) writeText(t *textWriter) {
 	if !r.Lint.RoleDetected {
 		how = "given"
 	}
-	fmt.Fprintf(t.w, "%s: %s (%s) %q: %s\n", where(r.Input, r.Index), strings.ToUpper(r.Lint.Role.String()), how,
-		SafeText(r.Subject), status(len(r.Lint.Findings)))
+	// "%s: %s (%s) %q: %s\n" of where, the upper-case role, how, the
+	// subject and the status, appended to a reused buffer.
+	b := append(t.buf[:0], SafeText(InputName(r.Input))...)
+	if r.Index >= 0 {
+		b = append(strconv.AppendInt(append(b, " ["...), int64(r.Index), 10), ']')
+	}
+	b = append(b, ": "...)
+	for _, c := range []byte(r.Lint.Role.String()) {
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	b = append(append(append(b, " ("...), how...), ") "...)
+	b = strconv.AppendQuote(b, SafeText(r.Subject))
+	b = append(b, ": "...)
+	if n := len(r.Lint.Findings); n == 0 {
+		b = append(b, "ok"...)
+	} else {
+		b = append(b, count(n, "finding")...)
+	}
+	b = append(b, '\n')
+	t.w.Write(b)
+	t.buf = b
 	t.lintFindings(r.Lint.Findings)
 }
 
