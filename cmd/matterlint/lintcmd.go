@@ -29,8 +29,8 @@ func lintCommand() *command {
 }
 
 func setupLint(fs *pflag.FlagSet) func(*env) int {
-	roleFlag := fs.String("role", "auto", "certificate role: auto, paa, pai, dac or crl-signer")
-	fs.SetAnnotation("role", completionValues, []string{"auto", "paa", "pai", "dac", "crl-signer"})
+	roleFlag := fs.String("role", "auto", "certificate role: auto, paa, pai, dac, crl-signer, rcac, icac, noc or vvsc (a VVSC is never detected)")
+	fs.SetAnnotation("role", completionValues, []string{"auto", "paa", "pai", "dac", "crl-signer", "rcac", "icac", "noc", "vvsc"})
 	atFlag := fs.String("at", "", "evaluation time for validity checks (RFC 3339, or \"now\"); none by default")
 	profile := fs.String("profile", "all", "rule selection: "+strings.Join(profileNames(), ", "))
 	fs.SetAnnotation("profile", completionValues, profileNames())
