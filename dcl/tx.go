@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/matterlint/matterlint/matterext"
 )
 
 // Kind is a DCL transaction that submits a certificate or a revocation
@@ -142,33 +144,19 @@ type Point struct {
 
 // pointJSON accepts dataFileSize as a number or a string.
 type pointJSON struct {
-	VID                  json.Number `json:"vid"`
-	PID                  json.Number `json:"pid"`
-	IsPAA                bool        `json:"isPAA"`
-	Label                string      `json:"label"`
-	CRLSignerCertificate string      `json:"crlSignerCertificate"`
-	CRLSignerDelegator   string      `json:"crlSignerDelegator"`
-	IssuerSubjectKeyID   string      `json:"issuerSubjectKeyID"`
-	DataURL              string      `json:"dataURL"`
-	DataFileSize         flexUint    `json:"dataFileSize"`
-	DataDigest           string      `json:"dataDigest"`
-	DataDigestType       flexUint    `json:"dataDigestType"`
-	RevocationType       flexUint    `json:"revocationType"`
-	SchemaVersion        flexUint    `json:"schemaVersion"`
-}
-
-// flexUint reads 5, "5", "" and null.
-type flexUint uint64
-
-func (u *flexUint) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(string(b), `"`)
-	if s == "" || s == "null" {
-		*u = 0
-		return nil
-	}
-	v, err := strconv.ParseUint(s, 10, 64)
-	*u = flexUint(v)
-	return err
+	VID                  json.Number      `json:"vid"`
+	PID                  json.Number      `json:"pid"`
+	IsPAA                bool             `json:"isPAA"`
+	Label                string           `json:"label"`
+	CRLSignerCertificate string           `json:"crlSignerCertificate"`
+	CRLSignerDelegator   string           `json:"crlSignerDelegator"`
+	IssuerSubjectKeyID   string           `json:"issuerSubjectKeyID"`
+	DataURL              string           `json:"dataURL"`
+	DataFileSize         matterext.Uint64 `json:"dataFileSize"`
+	DataDigest           string           `json:"dataDigest"`
+	DataDigestType       matterext.Uint64 `json:"dataDigestType"`
+	RevocationType       matterext.Uint64 `json:"revocationType"`
+	SchemaVersion        matterext.Uint64 `json:"schemaVersion"`
 }
 
 func flexInt(n json.Number) (int64, error) {
