@@ -112,20 +112,29 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// readList reads the paths of a list file (- for standard input): one a
-// line, blank lines skipped.
-func readList(path string, stdin io.Reader) ([]string, error) {
-	var r io.Reader = stdin
+// openPathOrStdin opens path, or returns stdin for "-"; done releases it.
+func openPathOrStdin(path string, stdin io.Reader) (r io.Reader, done func(), err error) {
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		defer f.Close()
-		r = f
-	} else if stdin == nil {
-		return nil, fmt.Errorf("no standard input")
+		return f, func() { f.Close() }, nil
 	}
+	if stdin == nil {
+		return nil, nil, fmt.Errorf("no standard input")
+	}
+	return stdin, func() {}, nil
+}
+
+// readList reads the paths of a list file (- for standard input): one a
+// line, blank lines skipped.
+func readList(path string, stdin io.Reader) ([]string, error) {
+	r, closeFn, err := openPathOrStdin(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
 	var out []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -79,15 +78,11 @@ func setupDCL(fs *pflag.FlagSet) func(*env) int {
 }
 
 func readCapped(path string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+	r, closeFn, err := openPathOrStdin(path, stdin)
+	if err != nil {
+		return nil, err
 	}
+	defer closeFn()
 	b, err := io.ReadAll(io.LimitReader(r, maxDCLInput+1))
 	if err != nil {
 		return nil, err
