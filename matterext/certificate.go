@@ -68,7 +68,28 @@ type Certificate struct {
 
 	// Errors lists every field the decoder could not decode, in order.
 	Errors []*FieldError
+
+	// inline is storage for a typical certificate's names, extensions and
+	// decoded extensions, so that decoding one costs one allocation; the
+	// exported fields above point into it and outgrow it by reallocating.
+	inline inlineStorage
 }
+
+// inlineStorage is the backing store of a Certificate's slices and decoded
+// extensions; sized for Matter attestation certificates (three to four
+// attributes per name, at most seven extensions).
+type inlineStorage struct {
+	attrs [2 * inlineAttrs]Attribute
+	exts  [8]Extension
+	bc    BasicConstraints
+	ku    KeyUsage
+	skid  SubjectKeyID
+	akid  AuthorityKeyID
+	eku   ExtKeyUsage
+}
+
+// inlineAttrs is the number of attributes per name kept inline.
+const inlineAttrs = 4
 
 // Integer is a DER INTEGER kept as its content octets.
 type Integer struct {
@@ -398,7 +419,8 @@ func (c *Certificate) parseTBS(tbs cryptobyte.String, base int) error {
 	}
 	// The next five fields are all SEQUENCEs; classify them by shape so that a
 	// missing one does not shift the others.
-	var seqs []element
+	var seqBuf [8]element
+	seqs := seqBuf[:0]
 	for i < len(els) && els[i].tag == TagSequence {
 		seqs = append(seqs, els[i])
 		i++
@@ -420,11 +442,11 @@ func (c *Certificate) parseTBS(tbs cryptobyte.String, base int) error {
 		case 0:
 			c.TBSSigAlg = parseAlgID(c, s.full, "tbsCertificate.signature")
 		case 1:
-			c.Issuer = parseName(c, s.full, "tbsCertificate.issuer")
+			c.Issuer = parseName(c, s.full, "tbsCertificate.issuer", c.inline.attrs[:0:inlineAttrs])
 		case 2:
 			c.parseValidity(s.content)
 		case 3:
-			c.Subject = parseName(c, s.full, "tbsCertificate.subject")
+			c.Subject = parseName(c, s.full, "tbsCertificate.subject", c.inline.attrs[inlineAttrs:inlineAttrs:2*inlineAttrs])
 		case 4:
 			c.parseSPKI(s.full)
 		}
@@ -572,7 +594,7 @@ func (c *Certificate) parseExtensions(content []byte) {
 		c.fieldErr("tbsCertificate.extensions", "expected [3] EXPLICIT SEQUENCE OF Extension")
 		return
 	}
-	c.Extensions = parseExtensionList(seq, "tbsCertificate.extensions", &c.Errors)
+	c.Extensions = parseExtensionList(seq, "tbsCertificate.extensions", &c.Errors, c.inline.exts[:0])
 	for i := range c.Extensions {
 		e := &c.Extensions[i]
 		if e.Err != nil {
@@ -580,15 +602,15 @@ func (c *Certificate) parseExtensions(content []byte) {
 		}
 		switch {
 		case e.OID.Equal(OIDExtBasicConstraints) && c.BasicConstraints == nil:
-			c.BasicConstraints = decodeBasicConstraints(e)
+			c.BasicConstraints = decodeBasicConstraints(e, &c.inline.bc)
 		case e.OID.Equal(OIDExtKeyUsage) && c.KeyUsage == nil:
-			c.KeyUsage = decodeKeyUsage(e)
+			c.KeyUsage = decodeKeyUsage(e, &c.inline.ku)
 		case e.OID.Equal(OIDExtSubjectKeyID) && c.SubjectKeyID == nil:
-			c.SubjectKeyID = decodeSKID(e)
+			c.SubjectKeyID = decodeSKID(e, &c.inline.skid)
 		case e.OID.Equal(OIDExtAuthorityKeyID) && c.AuthorityKeyID == nil:
-			c.AuthorityKeyID = decodeAKID(e)
+			c.AuthorityKeyID = decodeAKID(e, &c.inline.akid)
 		case e.OID.Equal(OIDExtExtKeyUsage) && c.ExtKeyUsage == nil:
-			c.ExtKeyUsage = decodeEKU(e)
+			c.ExtKeyUsage = decodeEKU(e, &c.inline.eku)
 		}
 	}
 }
@@ -596,7 +618,9 @@ func (c *Certificate) parseExtensions(content []byte) {
 // parseExtensionList decodes the content of an Extensions SEQUENCE.
 // Structural problems of single extensions are kept in their Err; a list
 // that cannot be walked, or is longer than MaxExtensions, is reported in errs.
-func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError) []Extension {
+// The extensions are appended to buf (nil or empty), which is reused when it
+// has room for them all.
+func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError, buf []Extension) []Extension {
 	n := 0
 	for s := seq; len(s) > 0; n++ {
 		var e cryptobyte.String
@@ -609,7 +633,10 @@ func parseExtensionList(seq cryptobyte.String, path string, errs *[]*FieldError)
 		*errs = append(*errs, &FieldError{Path: path, Msg: "more than " + itoa(MaxExtensions) + " extensions"})
 		return nil
 	}
-	exts := make([]Extension, 0, n)
+	exts := buf[:0]
+	if cap(exts) < n {
+		exts = make([]Extension, 0, n)
+	}
 	for idx := 0; len(seq) > 0; idx++ {
 		var full cryptobyte.String
 		var tag cbasn1.Tag
@@ -659,8 +686,10 @@ func valueErr(e *Extension, msg string) *FieldError {
 // MaxExtensions caps the number of extensions decoded per certificate.
 const MaxExtensions = 64
 
-func decodeBasicConstraints(e *Extension) *BasicConstraints {
-	bc := &BasicConstraints{Ext: e}
+// decodeBasicConstraints decodes e into bc (and returns it); so do the
+// other decode functions below for their extension.
+func decodeBasicConstraints(e *Extension, bc *BasicConstraints) *BasicConstraints {
+	*bc = BasicConstraints{Ext: e}
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
@@ -689,8 +718,8 @@ func decodeBasicConstraints(e *Extension) *BasicConstraints {
 	return bc
 }
 
-func decodeKeyUsage(e *Extension) *KeyUsage {
-	ku := &KeyUsage{Ext: e}
+func decodeKeyUsage(e *Extension, ku *KeyUsage) *KeyUsage {
+	*ku = KeyUsage{Ext: e}
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.BIT_STRING) || len(in) > 0 {
@@ -720,8 +749,8 @@ func decodeKeyUsage(e *Extension) *KeyUsage {
 	return ku
 }
 
-func decodeSKID(e *Extension) *SubjectKeyID {
-	sk := &SubjectKeyID{Ext: e}
+func decodeSKID(e *Extension, sk *SubjectKeyID) *SubjectKeyID {
+	*sk = SubjectKeyID{Ext: e}
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.OCTET_STRING) || len(in) > 0 {
@@ -732,8 +761,8 @@ func decodeSKID(e *Extension) *SubjectKeyID {
 	return sk
 }
 
-func decodeAKID(e *Extension) *AuthorityKeyID {
-	ak := &AuthorityKeyID{Ext: e}
+func decodeAKID(e *Extension, ak *AuthorityKeyID) *AuthorityKeyID {
+	*ak = AuthorityKeyID{Ext: e}
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {
@@ -762,8 +791,8 @@ func decodeAKID(e *Extension) *AuthorityKeyID {
 	return ak
 }
 
-func decodeEKU(e *Extension) *ExtKeyUsage {
-	eku := &ExtKeyUsage{Ext: e}
+func decodeEKU(e *Extension, eku *ExtKeyUsage) *ExtKeyUsage {
+	*eku = ExtKeyUsage{Ext: e}
 	in := cryptobyte.String(e.Value)
 	var s cryptobyte.String
 	if !in.ReadASN1(&s, cbasn1.SEQUENCE) || len(in) > 0 {

@@ -163,7 +163,7 @@ func (l *CRL) EntryExtensions(e *CRLEntry) []Extension {
 		return nil
 	}
 	var discard []*FieldError
-	return parseExtensionList(seq, entryPath(int(e.Index))+".crlEntryExtensions", &discard)
+	return parseExtensionList(seq, entryPath(int(e.Index))+".crlEntryExtensions", &discard, nil)
 }
 
 // CertificateIssuerErr says why the entry's certificateIssuer extension (the
@@ -258,7 +258,7 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 		return &ParseError{Object: ErrNotCRL, Path: "tbsCertList.issuer", Msg: "expected a Name"}
 	}
 	var c Certificate
-	l.Issuer = parseName(&c, el, "tbsCertList.issuer")
+	l.Issuer = parseName(&c, el, "tbsCertList.issuer", nil)
 	l.Errors = append(l.Errors, c.Errors...)
 	readTime := func(path string) Time {
 		var v cryptobyte.String
@@ -287,7 +287,7 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 		if !ex.ReadASN1(&seq, cbasn1.SEQUENCE) || len(ex) > 0 {
 			l.fieldErr("tbsCertList.crlExtensions", "expected [0] EXPLICIT SEQUENCE OF Extension")
 		} else {
-			l.Extensions = parseExtensionList(seq, "tbsCertList.crlExtensions", &l.Errors)
+			l.Extensions = parseExtensionList(seq, "tbsCertList.crlExtensions", &l.Errors, nil)
 		}
 	}
 	if len(s) > 0 {
@@ -300,7 +300,7 @@ func (l *CRL) parseTBS(tbs cryptobyte.String) error {
 		}
 		switch {
 		case e.OID.Equal(OIDExtAuthorityKeyID) && l.AuthorityKeyID == nil:
-			l.AuthorityKeyID = decodeAKID(e)
+			l.AuthorityKeyID = decodeAKID(e, new(AuthorityKeyID))
 		case e.OID.Equal(OIDExtCRLNumber) && l.CRLNumber == nil:
 			n := &CRLNumber{Ext: e}
 			v := cryptobyte.String(e.Value)
@@ -354,7 +354,7 @@ func (l *CRL) parseEntries(rc cryptobyte.String) {
 			e.ReadASN1(&seq, cbasn1.SEQUENCE)
 			if !plainEntryExtensions(seq) {
 				entry.pos |= entryExtUnusual
-				exts := parseExtensionList(seq, entryPath(i)+".crlEntryExtensions", &l.Errors)
+				exts := parseExtensionList(seq, entryPath(i)+".crlEntryExtensions", &l.Errors, nil)
 				entry.CertificateIssuer, _ = entryCertificateIssuer(exts)
 			}
 		}

@@ -1,7 +1,6 @@
 package matterext
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -38,8 +37,10 @@ func (a Attribute) IsString() bool {
 // MaxNameAttributes caps the attributes decoded per Name.
 const MaxNameAttributes = 64
 
-func parseName(c *Certificate, full []byte, path string) Name {
-	n := Name{Present: true, Raw: full}
+// parseName decodes the Name element full; its attributes are appended to
+// buf (nil or empty).
+func parseName(c *Certificate, full []byte, path string, buf []Attribute) Name {
+	n := Name{Present: true, Raw: full, Attributes: buf}
 	in := cryptobyte.String(full)
 	var seq cryptobyte.String
 	in.ReadASN1(&seq, cbasn1.SEQUENCE)
@@ -67,6 +68,9 @@ func parseName(c *Certificate, full []byte, path string) Name {
 			n.Attributes = append(n.Attributes, Attribute{RDN: rdn, Type: OID(oid), Tag: uint8(tag), Value: val})
 		}
 	}
+	if len(n.Attributes) == 0 {
+		n.Attributes = nil
+	}
 	if n.Err != nil {
 		c.Errors = append(c.Errors, n.Err)
 	}
@@ -93,13 +97,24 @@ func (n *Name) String() string {
 	if len(n.Attributes) == 0 {
 		return "(empty)"
 	}
-	var sb strings.Builder
+	return string(n.AppendText(make([]byte, 0, 2*len(n.Raw))))
+}
+
+// AppendText appends the name as String renders it to b and returns the
+// extended buffer; it allocates only when b has no room.
+func (n *Name) AppendText(b []byte) []byte {
+	if !n.Present {
+		return append(b, "(absent)"...)
+	}
+	if len(n.Attributes) == 0 {
+		return append(b, "(empty)"...)
+	}
 	for i, a := range n.Attributes {
 		if i > 0 {
 			if a.RDN == n.Attributes[i-1].RDN {
-				sb.WriteString(" + ")
+				b = append(b, " + "...)
 			} else {
-				sb.WriteString(", ")
+				b = append(b, ", "...)
 			}
 		}
 		label := ""
@@ -112,18 +127,22 @@ func (n *Name) String() string {
 		if label == "" {
 			label = a.Type.String()
 		}
-		sb.WriteString(label)
-		sb.WriteByte('=')
+		b = append(append(b, label...), '=')
 		if a.IsString() && utf8.Valid(a.Value) && a.Tag != TagBMPString && a.Tag != TagUniversalString {
-			sb.WriteString(strings.Map(func(r rune) rune {
-				if r < 0x20 || r == 0x7f {
-					return '?'
+			// Control characters are shown as '?' (one per character;
+			// they are all single bytes in UTF-8).
+			for _, c := range a.Value {
+				if c < 0x20 || c == 0x7f {
+					c = '?'
 				}
-				return r
-			}, string(a.Value)))
+				b = append(b, c)
+			}
 		} else {
-			sb.WriteString("#" + hexUpper(a.Value))
+			b = append(b, '#')
+			for _, c := range a.Value {
+				b = append(b, hexDigits[c>>4], hexDigits[c&0x0f])
+			}
 		}
 	}
-	return sb.String()
+	return b
 }

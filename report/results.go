@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -70,18 +72,53 @@ type CertResult struct {
 	Format string // "pem", "der", "hex" or "base64"
 	Err    *InputError
 	// Subject and Issuer are the certificate's names; SHA256 the hex
-	// SHA-256 of its DER.
+	// SHA-256 of its DER. When one is empty and Cert is set, it is derived
+	// from Cert (and Digest) when the result is written, so that a caller
+	// whose output does not show it does not pay for it.
 	Subject, Issuer, SHA256 string
 	Lint                    lint.Result
 	// Cert is the decoded certificate, for callers that look at it again
 	// (batch rules); it is not written.
 	Cert *matterext.Certificate
+	// Digest is the SHA-256 of Cert.Raw when HasDigest is set (else SHA256
+	// is derived by hashing Cert.Raw).
+	Digest    [32]byte
+	HasDigest bool
+}
+
+// subject is the certificate's subject as written (derived once).
+func (r *CertResult) subject() string {
+	if r.Subject == "" && r.Cert != nil {
+		r.Subject = r.Cert.Subject.String()
+	}
+	return r.Subject
+}
+
+// issuer is the certificate's issuer as written (derived once).
+func (r *CertResult) issuer() string {
+	if r.Issuer == "" && r.Cert != nil {
+		r.Issuer = r.Cert.Issuer.String()
+	}
+	return r.Issuer
+}
+
+// sha256 is the hex SHA-256 of the certificate as written.
+func (r *CertResult) sha256() string {
+	switch {
+	case r.SHA256 != "" || r.Cert == nil:
+		return r.SHA256
+	case r.HasDigest:
+		return hex.EncodeToString(r.Digest[:])
+	}
+	sum := sha256.Sum256(r.Cert.Raw)
+	return hex.EncodeToString(sum[:])
 }
 
 // Entry implements Result.
 func (r *CertResult) Entry() Entry {
-	e := Entry{Input: r.Input, Index: r.Index, Kind: KindCertificate, Err: r.Err, Name: r.Subject, Group: r.Issuer}
+	e := Entry{Input: r.Input, Index: r.Index, Kind: KindCertificate, Err: r.Err}
 	if r.Err == nil {
+		e.Name, e.Group = r.subject(), r.issuer()
 		e.Findings = fromLint(r.Lint.Findings)
 	}
 	return e
@@ -100,7 +137,7 @@ func (r *CertResult) MarshalJSON() ([]byte, error) {
 		Subject string `json:"subject"`
 		Issuer  string `json:"issuer"`
 		SHA256  string `json:"sha256"`
-	}{r.Subject, r.Issuer, r.SHA256})
+	}{r.subject(), r.issuer(), r.sha256()})
 }
 
 // DACResult is one DAC verified (`matterlint verify`), or an input that gave

@@ -107,7 +107,7 @@ func (r *CertResult) writeText(t *textWriter) {
 		b = append(b, c)
 	}
 	b = append(append(append(b, " ("...), how...), ") "...)
-	b = strconv.AppendQuote(b, SafeText(r.Subject))
+	b = strconv.AppendQuote(b, SafeText(r.subject()))
 	b = append(b, ": "...)
 	if n := len(r.Lint.Findings); n == 0 {
 		b = append(b, "ok"...)

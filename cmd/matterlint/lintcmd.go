@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/matterlint/matterlint/input"
@@ -94,15 +95,18 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 		cross := lint.NewBatch(reg, paiCerts)
 		defer cross.Close()
 		batchRules := batchRoleRules(reg)
+		var issuers nameCache
 		return inputRun[*report.CertResult]{command: "lint", what: "certificate", reader: &input.Reader{Stdin: e.stdin}, paths: e.inputs, jobs: *jobs,
-			check: func(it input.Item) (*report.CertResult, error) { return lintItem(reg, pass, it, opts), nil },
+			check: func(it input.Item) (*report.CertResult, error) {
+				r := lintItem(reg, pass, it, opts)
+				if r.Cert != nil {
+					r.Issuer = issuers.text(&r.Cert.Issuer)
+				}
+				return r, nil
+			},
 			inOrder: func(r *report.CertResult) {
 				if r.Err == nil && batchRules {
-					var sum [32]byte
-					if n, _ := hex.Decode(sum[:], []byte(r.SHA256)); n != len(sum) {
-						sum = sha256.Sum256(r.Cert.Raw)
-					}
-					r.Lint.Findings = append(r.Lint.Findings, cross.AddSum(r.Cert, r.Lint.Role, sum)...)
+					r.Lint.Findings = append(r.Lint.Findings, cross.AddSum(r.Cert, r.Lint.Role, r.Digest)...)
 				}
 			}}.run(e, e.ci.writer(e, "lint", rules))
 	}
@@ -202,6 +206,28 @@ func parseAt(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (e.g. 2026-01-31T12:00:00Z) or \"now\"", s)
 }
 
+// nameCache renders names, remembering the last one rendered: the
+// certificates of a batch share a few issuers. It is safe for concurrent use.
+type nameCache struct{ last atomic.Pointer[renderedName] }
+
+type renderedName struct {
+	raw  []byte
+	text string
+}
+
+// text is n.String(), reused when n is the name last rendered.
+func (c *nameCache) text(n *matterext.Name) string {
+	if !n.Present || len(n.Raw) == 0 {
+		return n.String()
+	}
+	if last := c.last.Load(); last != nil && bytes.Equal(last.raw, n.Raw) {
+		return last.text
+	}
+	t := n.String()
+	c.last.Store(&renderedName{bytes.Clone(n.Raw), t})
+	return t
+}
+
 // lintItem decodes and lints one input object; pass, when not nil, adds
 // zlint's findings.
 func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) *report.CertResult {
@@ -216,8 +242,7 @@ func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts li
 		res.Findings = append(res.Findings, pass.LintOrNotice(c)...)
 	}
 	r.Lint = res
-	r.Subject, r.Issuer, r.SHA256 = c.Subject.String(), c.Issuer.String(), hex.EncodeToString(sum[:])
-	r.Cert = c
+	r.Cert, r.Digest, r.HasDigest = c, sum, true // the names and hex are written from these
 	return r
 }
 
