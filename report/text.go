@@ -107,7 +107,7 @@ func (r *CertResult) writeText(t *textWriter) {
 		b = append(b, c)
 	}
 	b = append(append(append(b, " ("...), how...), ") "...)
-	b = strconv.AppendQuote(b, SafeText(r.subject()))
+	b = appendQuoted(b, r.subject())
 	b = append(b, ": "...)
 	if n := len(r.Lint.Findings); n == 0 {
 		b = append(b, "ok"...)
@@ -349,4 +349,15 @@ func (t *textWriter) close(s *Summary) error {
 		}
 	}
 	return t.w.Flush()
+}
+
+// appendQuoted appends strconv.Quote(SafeText(s)) to b, without copies when
+// s is printable ASCII (a certificate's name, nearly always).
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, SafeText(s))
+		}
+	}
+	return append(append(append(b, '"'), s...), '"')
 }
