@@ -42,7 +42,7 @@ func (s *stream) pem() bool {
 	piece := func(frag []byte, fragOff int64, lineNo int, atStart bool) bool {
 		t := frag
 		if atStart {
-			t = bytes.TrimLeft(frag, " \t")
+			t = trimBlanksLeft(frag)
 		}
 		switch {
 		case atStart && bytes.HasPrefix(t, pemBegin):
@@ -95,11 +95,16 @@ func (s *stream) pem() bool {
 			lastLine = lineNo
 			// A BEGIN marker inside a line (a file cut mid-line, then
 			// another appended) still starts a block.
-			if i := bytes.Index(frag, pemBegin); i > 0 && len(bytes.TrimLeft(frag[:i], " \t")) > 0 {
-				if !piece(frag[:i], fragOff, lineNo, atStart) {
-					return false
+			// A BEGIN line may follow text on the same line; most lines
+			// (base64) have no '-' at all.
+			if i := bytes.IndexByte(frag, '-'); i > 0 {
+				i = bytes.Index(frag, pemBegin)
+				if i > 0 && len(trimBlanksLeft(frag[:i])) > 0 {
+					if !piece(frag[:i], fragOff, lineNo, atStart) {
+						return false
+					}
+					frag, fragOff, atStart, mid = frag[i:], fragOff+int64(i), true, true
 				}
-				frag, fragOff, atStart, mid = frag[i:], fragOff+int64(i), true, true
 			}
 			ok := piece(frag, fragOff, lineNo, atStart)
 			mid = false
@@ -120,6 +125,15 @@ func (s *stream) pem() bool {
 }
 
 // pemLabel is the label of a BEGIN or END line, after the marker.
+// trimBlanksLeft is bytes.TrimLeft(b, " \t") without building a cut set
+// for every line.
+func trimBlanksLeft(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
+
 func pemLabel(rest []byte) string {
 	rest = bytes.TrimRight(rest, " \t\r\n")
 	rest = bytes.TrimSuffix(rest, []byte("-----"))
@@ -131,7 +145,12 @@ func pemLabel(rest []byte) string {
 
 // appendBase64 appends the base64 characters of a body line.
 func appendBase64(dst, line []byte) []byte {
-	line = bytes.TrimRight(line, " \t\r\n")
+	for len(line) > 0 {
+		if c := line[len(line)-1]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			break
+		}
+		line = line[:len(line)-1]
+	}
 	if bytes.IndexByte(line, ' ') < 0 && bytes.IndexByte(line, '\t') < 0 && bytes.IndexByte(line, '\r') < 0 {
 		return append(dst, line...)
 	}
@@ -171,7 +190,7 @@ func (s *stream) pemEnded(blk *pemBlock, endTyp string, endLine int) bool {
 	case blk.oversize:
 		bad(ErrTooLarge, nil, "PEM block larger than the %d-byte limit; %s skipped", s.max, lines())
 	default:
-		out := make([]byte, base64.StdEncoding.DecodedLen(len(blk.b64)))
+		out := s.alloc(base64.StdEncoding.DecodedLen(len(blk.b64)))
 		n, err := base64.StdEncoding.Decode(out, blk.b64)
 		switch {
 		case err != nil:

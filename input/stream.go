@@ -21,6 +21,26 @@ type stream struct {
 	line  int
 	dead  bool // the source is done: a read error, or nothing in it
 	quit  bool // emit returned false
+	slab  []byte
+}
+
+// slabSize is the size of the pieces of memory decoded objects are carved
+// from: one allocation for a few dozen certificates instead of one each.
+const slabSize = 32 << 10
+
+// alloc returns n bytes for a decoded object: a piece of the current slab
+// (capped, so that appending to it never reaches its neighbour), or its own
+// allocation when n is a large part of a slab.
+func (s *stream) alloc(n int) []byte {
+	if n > slabSize/4 {
+		return make([]byte, n)
+	}
+	if cap(s.slab)-len(s.slab) < n {
+		s.slab = make([]byte, 0, slabSize)
+	}
+	l := len(s.slab)
+	s.slab = s.slab[:l+n]
+	return s.slab[l : l+n : l+n]
 }
 
 // put emits an item at the next index.
