@@ -77,10 +77,10 @@ type Certificate struct {
 
 // inlineStorage is the backing store of a Certificate's slices and decoded
 // extensions; sized for Matter attestation certificates (three to four
-// attributes per name, at most seven extensions).
+// attributes per name, at most six extensions).
 type inlineStorage struct {
 	attrs [2 * inlineAttrs]Attribute
-	exts  [8]Extension
+	exts  [6]Extension
 	bc    BasicConstraints
 	ku    KeyUsage
 	skid  SubjectKeyID
