@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -28,6 +29,31 @@ type Registry struct {
 	batches []*BatchRule
 	all     []*Metadata // sorted by name
 	byName  map[string]Rule
+	// plans holds, per role value, the certificate rules that apply to it
+	// with their result codes: built on first use, dropped by add.
+	plans [256]atomic.Pointer[[]plannedRule]
+}
+
+// plannedRule is a certificate rule that applies to a role, with its result
+// code for that role.
+type plannedRule struct {
+	rule *CertRule
+	code matterext.ResultCode
+}
+
+// plan returns the certificate rules of role, in name order.
+func (reg *Registry) plan(role matterext.Role) []plannedRule {
+	if p := reg.plans[role].Load(); p != nil {
+		return *p
+	}
+	var p []plannedRule
+	for _, r := range reg.certs {
+		if r.Roles&role != 0 {
+			p = append(p, plannedRule{r, r.Code(role)})
+		}
+	}
+	reg.plans[role].Store(&p) // a concurrent first use builds the same plan
+	return p
 }
 
 // NewRegistry returns an empty registry.
@@ -120,6 +146,9 @@ func kindOfName(rest string) Kind {
 func (reg *Registry) add(r Rule) {
 	m := r.Meta()
 	reg.byName[m.Name] = r
+	for i := range reg.plans {
+		reg.plans[i].Store(nil)
+	}
 	switch r := r.(type) {
 	case *CertRule:
 		reg.certs = insertSorted(reg.certs, r)
@@ -232,12 +261,13 @@ func (reg *Registry) Lint(c *matterext.Certificate, opts Options) Result {
 		ctx CertContext
 		rep Reporter
 	}{ctx: CertContext{Cert: c, Role: res.Role, At: opts.At}}
-	for _, r := range reg.certs {
-		if r.Roles&res.Role == 0 || (r.NeedsTime && opts.At.IsZero()) {
+	noTime := opts.At.IsZero()
+	for _, p := range reg.plan(res.Role) {
+		if p.rule.NeedsTime && noTime {
 			continue
 		}
-		st.rep.rule, st.rep.code = &r.Metadata, r.Code(res.Role)
-		r.Check(&st.ctx, &st.rep)
+		st.rep.rule, st.rep.code = &p.rule.Metadata, p.code
+		p.rule.Check(&st.ctx, &st.rep)
 	}
 	res.Findings = st.rep.findings
 	return res
