@@ -2,6 +2,7 @@ package dcl
 
 import (
 	"bytes"
+	"crypto/x509"
 	"encoding/pem"
 	"fmt"
 	"net/url"
@@ -9,6 +10,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/matterlint/matterlint/lint"
+	"github.com/matterlint/matterlint/matterext"
 )
 
 // Source files of the DCL cited by the checks (x/pki at 7319bed3).
@@ -190,9 +194,10 @@ func (c *checker) schemaZero(field string, v int64) {
 	}
 }
 
-// parseValidate is ParseAndValidateCertificate with the handler's options.
-// It returns nil when the certificate cannot be decoded (the handler ends).
-func (c *checker) parseValidate(pemText, field string, opts ...func(*dclCert) []issue) *dclCert {
+// parseValidate is ParseAndValidateCertificate with the handler's options
+// (opts, given the parsed certificate). It returns nil when the certificate
+// cannot be decoded (the handler ends).
+func (c *checker) parseValidate(pemText, field string, opts func(*x509.Certificate) []option) *dclCert {
 	if len(pemText) > maxCertSize {
 		c.fail(CodeInvalidCertificate, "handler", srcParse, field, "certificate size (%d bytes) exceeds maximum limit of %d bytes", len(pemText), maxCertSize)
 		return nil
@@ -202,23 +207,17 @@ func (c *checker) parseValidate(pemText, field string, opts ...func(*dclCert) []
 		c.fail(CodeInvalidCertificate, "handler", "x/pki/x509/x509.go:DecodeX509Certificate", field+": "+f.location, "failed to parse certificate: %s", f.msg)
 		return nil
 	}
-	san := len(d.cert.DNSNames) + len(d.cert.EmailAddresses) + len(d.cert.IPAddresses) + len(d.cert.URIs)
-	if san > maxSANCount {
-		c.fail(CodeInvalidCertificate, "handler", srcParse, field+": tbsCertificate.extensions[subjectAltName]", "SAN count (%d) exceeds maximum limit of %d", san, maxSANCount)
+	all := []option{{fnFieldCounts, matterext.RoleDAC}}
+	if opts != nil {
+		all = append(all, opts(d.cert)...)
 	}
-	if n := len(d.cert.Subject.Names); n > maxSubjectFields {
-		c.fail(CodeInvalidCertificate, "handler", srcParse, field+": tbsCertificate.subject", "subject field count (%d) exceeds maximum limit of %d", n, maxSubjectFields)
-	}
-	for _, o := range opts {
-		for _, i := range o(d) {
-			i.location = field + ": " + i.location
-			c.res.Failures = append(c.res.Failures, Failure{Code: i.code, Step: "handler", Citation: i.citation, Location: i.location, Message: i.msg})
+	for _, o := range all {
+		for _, i := range runOption(d, o) {
+			c.res.Failures = append(c.res.Failures, Failure{Code: i.code, Step: "handler", Citation: i.citation, Location: field + ": " + i.location, Message: i.msg})
 		}
 	}
 	return d
 }
-
-func on(o option) func(*dclCert) []issue { return func(d *dclCert) []issue { return o(d.cert) } }
 
 // ---- chain verification -------------------------------------------------
 
@@ -237,7 +236,7 @@ func (c *checker) verifyChain(d *dclCert, depth int) (*dclCert, *chainError) {
 		return nil, &chainError{detail: "the chain is longer than " + fmt.Sprint(maxChainDepth)}
 	}
 	if d.selfSigned() {
-		if err := goVerify(d.cert, d.cert, c.at); err != nil {
+		if err := lint.DCLVerify(d.cert, d.cert, c.at); err != nil {
 			return nil, &chainError{detail: "crypto/x509 Verify of the self-signed certificate: " + err.Error()}
 		}
 		return d, nil
@@ -253,7 +252,7 @@ func (c *checker) verifyChain(d *dclCert, depth int) (*dclCert, *chainError) {
 			details = append(details, "a stored parent does not decode: "+f.msg)
 			continue
 		}
-		if err := goVerify(d.cert, pd.cert, c.at); err != nil {
+		if err := lint.DCLVerify(d.cert, pd.cert, c.at); err != nil {
 			details = append(details, "crypto/x509 Verify under serial "+pd.serial+": "+err.Error())
 			continue
 		}
@@ -349,7 +348,7 @@ func (c *checker) proposeRoot() {
 	if !hasCert {
 		return
 	}
-	d := c.parseValidate(tx.Cert, "cert", on(versionV3), on(ecdsaP256SHA256), on(caExtensions), on(paaPathLen), noPIDInSubject, on(atMostOneVIDAndPID))
+	d := c.parseValidate(tx.Cert, "cert", func(*x509.Certificate) []option { return proposeRootOptions() })
 	if d == nil {
 		return
 	}
@@ -409,7 +408,7 @@ func (c *checker) addCert() {
 	if !hasCert {
 		return
 	}
-	d := c.parseValidate(tx.Cert, "cert", on(versionV3), on(ecdsaP256SHA256), on(daChainNonRoot), on(atMostOneVIDAndPID))
+	d := c.parseValidate(tx.Cert, "cert", addCertOptions)
 	if d == nil {
 		return
 	}
@@ -564,14 +563,6 @@ func (c *checker) nocType() CertType {
 	return OperationalPKI
 }
 
-func (c *checker) nocOptions() []func(*dclCert) []issue {
-	opts := []func(*dclCert) []issue{on(versionV3), on(ecdsaP256SHA256), on(atMostOneVIDAndPID)}
-	if c.tx.VVSC {
-		return append(opts, on(vvscExtensions))
-	}
-	return append(opts, on(caExtensions), on(noEKU))
-}
-
 func (c *checker) nocBasic(file, citation string) bool {
 	tx := c.tx
 	c.checkAddress(file)
@@ -586,7 +577,7 @@ func (c *checker) addNOCRoot() {
 	if !c.nocBasic("message_add_noc_x_509_root_cert.go", srcNOCRoot) {
 		return
 	}
-	d := c.parseValidate(c.tx.Cert, "cert", c.nocOptions()...)
+	d := c.parseValidate(c.tx.Cert, "cert", func(*x509.Certificate) []option { return nocOptions(true, c.tx.VVSC) })
 	if d == nil {
 		return
 	}
@@ -616,7 +607,7 @@ func (c *checker) addNOCICA() {
 	if !c.nocBasic("message_add_noc_x_509_ica_cert.go", srcNOCICA) {
 		return
 	}
-	d := c.parseValidate(c.tx.Cert, "cert", c.nocOptions()...)
+	d := c.parseValidate(c.tx.Cert, "cert", func(*x509.Certificate) []option { return nocOptions(false, c.tx.VVSC) })
 	if d == nil {
 		return
 	}
@@ -750,7 +741,7 @@ func (c *checker) addPoint() {
 	if !hasCert {
 		return
 	}
-	d := c.parseValidate(p.CRLSignerCertificate, "crlSignerCertificate")
+	d := c.parseValidate(p.CRLSignerCertificate, "crlSignerCertificate", nil)
 	if d == nil {
 		return
 	}
@@ -812,7 +803,7 @@ func (c *checker) signerAsPAA(d *dclCert, p *Point) {
 		c.fail(CodeCRLSignerVidNotEqualMsgVid, "handler", cite, "msg.vid", "CRL Signer Certificate's vid=%d must be equal to the provided vid=%d in the message", vid, p.VID)
 	}
 	if !d.selfSigned() {
-		c.failIssues("handler", prefixed("crlSignerCertificate", crlSignerFormat(d.cert)))
+		c.failIssues("handler", prefixed("crlSignerCertificate", crlSignerFormat(d)))
 	}
 }
 
@@ -840,7 +831,7 @@ func (c *checker) signerAsPAI(d *dclCert, p *Point) {
 		c.fail(CodeCRLSignerPidNotEqualMsgPid, "handler", cite, "msg.pid", "CRL Signer Certificate's pid=%d must be equal to the provided pid=%d in the message", pid, p.PID)
 	}
 	if p.CRLSignerDelegator != "" {
-		c.failIssues("handler", prefixed("crlSignerCertificate", crlSignerFormat(d.cert)))
+		c.failIssues("handler", prefixed("crlSignerCertificate", crlSignerFormat(d)))
 	}
 }
 
@@ -905,7 +896,7 @@ func (c *checker) nonRootSigner(d *dclCert, delegator string, isPAA bool, cite s
 			c.fail(CodeInvalidCertificate, "handler", cite, "crlSignerDelegator: "+f.location, "failed to parse the delegator certificate: %s", f.msg)
 			return
 		}
-		if err := goVerify(d.cert, dd.cert, c.at); err != nil {
+		if err := lint.DCLVerify(d.cert, dd.cert, c.at); err != nil {
 			c.fail(CodeCertNotChainedBack, "handler", cite, "crlSignerCertificate",
 				"CRL Signer Certificate is not chained back to delegated PAI CRL Signer certificate (crypto/x509: %v)", err)
 			return
@@ -987,7 +978,7 @@ func (c *checker) updatedSigner(p, stored *Point) {
 		c.fail(CodeInvalidCertificate, "handler", srcUpdFile+"verifyUpdatedCertificate", "stored crlSignerCertificate", "the point's stored CRL signer does not decode: %s", f.msg)
 		return
 	}
-	d := c.parseValidate(p.CRLSignerCertificate, "crlSignerCertificate")
+	d := c.parseValidate(p.CRLSignerCertificate, "crlSignerCertificate", nil)
 	if d == nil {
 		return
 	}
@@ -1037,7 +1028,7 @@ func (c *checker) updatedSigner(p, stored *Point) {
 		return
 	}
 	if stored.IsPAA || stored.CRLSignerDelegator != "" {
-		if is := crlSignerFormat(d.cert); len(is) > 0 {
+		if is := crlSignerFormat(d); len(is) > 0 {
 			c.failIssues("handler", prefixed("crlSignerCertificate", is))
 			return
 		}

@@ -31,6 +31,7 @@ func errorsOf(res lint.Result) []string {
 // where it gives one; every passing vector gets no error on its DAC or PAI.
 func TestCommissionerVectors(t *testing.T) {
 	reg := lint.Default()
+	sdkReg := reg.Filter(func(m *lint.Metadata) bool { return m.Source != lint.SourceDCL })
 	n := 0
 	for _, v := range testutil.Vectors(t) {
 		var under string
@@ -47,7 +48,10 @@ func TestCommissionerVectors(t *testing.T) {
 			n++
 			if v.Verdict == "pass" {
 				for _, f := range []string{"dac.der", "pai.der"} {
-					if errs := errorsOf(lintFile(t, reg, filepath.Join(dir, f))); len(errs) > 0 {
+					// The DCL's rules are not the commissioners': the DCL
+					// rejects some certificates the SDK accepts (e.g.
+					// "Mvid:FFF1Mpid:00B1", whose VID text it cannot parse).
+					if errs := errorsOf(lintFile(t, sdkReg, filepath.Join(dir, f))); len(errs) > 0 {
 						t.Errorf("%s of a passing vector has errors: %v", f, errs)
 					}
 				}

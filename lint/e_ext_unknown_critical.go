@@ -15,7 +15,7 @@ func init() {
 			LintMetadata: lintMeta("e_ext_unknown_critical",
 				"No extension other than basicConstraints, keyUsage, SKID, AKID, extKeyUsage, subjectAltName and cRLDistributionPoints may be critical",
 				"RFC 5280 §4.2; Matter SDK back ends (OpenSSL X509_verify_cert unhandled critical extension, mbedTLS parse failure); DCL (Go x509 Verify); matter-pki-rules.md §2.1, §8 item 3", SourceMatter),
-			Roles: rolesAny, SDK: SDKChain, DCL: true,
+			Roles: rolesAny, SDK: SDKChain,
 			Note:        "The SDK's format check ignores extensions it does not know; the OpenSSL back end then fails the chain (301) and mbedTLS fails to parse the certificate. The DCL rejects (409) every submitted certificate with an unhandled critical extension (crypto/x509 Verify in verifyCertificate); Go also handles nameConstraints, certificatePolicies and the policy extensions, which this rule reports.",
 			Quote:       "A certificate-using system MUST reject the certificate if it encounters a critical extension it does not recognize or a critical extension that contains information that it cannot process.",
 			QuoteSource: "RFC 5280 §4.2",

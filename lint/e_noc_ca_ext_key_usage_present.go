@@ -1,25 +1,19 @@
 package lint
 
+import (
+	"crypto/x509"
+)
+
 func init() {
-	register(&CertRule{
-		Metadata: Metadata{
-			LintMetadata: lintMeta("e_noc_ca_ext_key_usage_present",
-				"An RCAC or ICAC must not carry an extKeyUsage extension, critical or not",
-				citeNOCCA, SourceDCL),
-			Roles: rolesNOCCA, SDK: SDKNotChecked,
-			Quote:       "ExtendedKeyUsage extension SHALL NOT be present on RCAC/ICAC certificates",
-			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyNoEKU (comment: '\"The ExtendedKeyUsage extension SHALL NOT be present\" for RCAC and ICAC.')",
-			Note:        "The DCL rejects the RCAC or ICAC with ErrInvalidCertificate (409) whatever the extension holds (MsgAddNocX509RootCert / MsgAddNocX509IcaCert without isVidVerificationSigner).",
-		},
-		Check: func(ctx *CertContext, r *Reporter) {
-			if e := ctx.Cert.ExtKeyUsage; e != nil {
-				crit := "non-critical"
-				if e.Ext != nil && e.Ext.Critical {
-					crit = "critical"
-				}
-				r.Add("tbsCertificate.extensions[extKeyUsage]", "present ("+crit+")", "absent",
-					ctx.Role.String()+" carries an extKeyUsage extension; an RCAC or ICAC must not")
-			}
-		},
-	})
+	register(dclRule(dclRuleSpec{
+		name:        "e_noc_ca_ext_key_usage_present",
+		description: "An RCAC or ICAC must not carry an extKeyUsage extension",
+		roles:       rolesNOCCA,
+		check:       DCLCheck{Func: fnX509("VerifyNoEKU"), Order: 1, Error: "ErrInvalidCertificate", Code: 409},
+		expected:    "absent",
+		quote:       "The ExtendedKeyUsage extension SHALL NOT be present",
+		quoteSource: dclDoc + "x/pki/x509/x509.go VerifyNoEKU doc comment, quoting Matter R1.6 §6.5.12",
+		note:        "PAA and PAI may carry an extKeyUsage (§6.2.2.5 rule 11); the DCL wires VerifyNoEKU only on the NOC-chain CA paths.",
+		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclNoEKU(c) },
+	}))
 }

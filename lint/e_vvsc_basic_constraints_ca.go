@@ -1,22 +1,21 @@
 package lint
 
-import "github.com/matterlint/matterlint/matterext"
+import (
+	"crypto/x509"
+
+	"github.com/matterlint/matterlint/matterext"
+)
 
 func init() {
-	register(&CertRule{
-		Metadata: Metadata{
-			LintMetadata: lintMeta("e_vvsc_basic_constraints_ca",
-				"A VID verification signer certificate's basicConstraints must have cA FALSE",
-				citeVVSC, SourceDCL),
-			Roles: matterext.RoleVVSC, SDK: SDKNotChecked,
-			Quote:       "BasicConstraints cA SHALL be set to FALSE",
-			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) verifyEndEntityExtensions (message `certKind + \": BasicConstraints cA SHALL be set to FALSE\"`, certKind \"VVSC\" from VerifyVVSCExtensions)",
-			Note:        "The DCL rejects a VVSC with cA TRUE with ErrInappropriateCertificateType (408), the trust anchor and the signers below it alike.",
-		},
-		Check: func(ctx *CertContext, r *Reporter) {
-			if bc := basicConstraints(ctx.Cert); bc != nil && bc.CA {
-				r.Add(bcLoc+".cA", "TRUE", "FALSE", "VVSC basicConstraints has cA TRUE; a VID verification signer must be an end entity")
-			}
-		},
-	})
+	register(dclRule(dclRuleSpec{
+		name:        "e_vvsc_basic_constraints_ca",
+		description: "A VVSC's basicConstraints must have cA FALSE",
+		roles:       matterext.RoleVVSC,
+		check:       DCLCheck{Func: fnX509("VerifyVVSCExtensions"), Order: 1, Error: "ErrInappropriateCertificateType", Code: 408},
+		expected:    "FALSE",
+		quote:       "BasicConstraints SHALL be encoded, marked critical, with cA=FALSE.",
+		quoteSource: dclDoc + "x/pki/x509/x509.go verifyEndEntityExtensions doc comment (VerifyVVSCExtensions passes VVSC)",
+		note:        "A VID verification signer is an end entity, even as the trust anchor of its chain.",
+		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclEndEntity(c, "VVSC") },
+	}))
 }

@@ -29,6 +29,9 @@ func ExampleRegistry_Lint() {
 	// error e_dac_key_usage_not_digital_signature_only at tbsCertificate.extensions[keyUsage].extnValue
 	//   DAC keyUsage is digitalSignature|keyEncipherment; expected digitalSignature only
 	//   SDK: kDacFormatInvalid (303)
+	// error e_dcl_dac_extensions_invalid at tbsCertificate.extensions[keyUsage].extnValue
+	//   DAC: KeyUsage SHALL be exactly digitalSignature; found digitalSignature|keyEncipherment
+	//   SDK: kSuccess (0)
 }
 
 // A registry is an instance: add a rule of your own beside the built-in ones.

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/matterlint/matterlint/matterext"
@@ -197,22 +196,4 @@ func eachCRLTime(l *matterext.CRL, fn func(f crlTimeField, t matterext.Time)) {
 	for i := range l.Entries {
 		fn(crlTimeField{entry: i}, l.RevocationDate(&l.Entries[i]))
 	}
-}
-
-// dclSelfSigned is the DCL's x509.go Certificate.IsSelfSigned: the issuer
-// DN's bytes equal the subject DN's and, when the AKID has a keyIdentifier,
-// it equals the SKID. No signature is checked.
-func dclSelfSigned(c *matterext.Certificate) bool {
-	if !c.SelfIssued() {
-		return false
-	}
-	akid := c.AuthorityKeyID
-	if akid == nil || akid.Err != nil || len(akid.KeyID) == 0 {
-		return true
-	}
-	var skid []byte
-	if c.SubjectKeyID != nil && c.SubjectKeyID.Err == nil {
-		skid = c.SubjectKeyID.ID
-	}
-	return bytes.Equal(akid.KeyID, skid)
 }

@@ -249,11 +249,10 @@ type Metadata struct {
 	// Note says where the SDK, the DCL and the specification disagree about
 	// this rule; it is shown with every finding.
 	Note string
-	// DCL marks a rule of another source whose breach the DCL also rejects
-	// from the certificate alone, for every role the rule applies to (e.g.
-	// crypto/x509 Verify's validity and critical-extension checks): the
-	// dcl profile selects it.
-	DCL bool
+	// DCLCheck names the DCL check a rule of Source DCL is, for package
+	// dcl to run it in the ledger's order (gox509.go); zero for the other
+	// rules.
+	DCLCheck DCLCheck
 	// NeedsTime marks rules that only run when an evaluation time is given.
 	NeedsTime bool
 	// Level is the severity of metadata whose name has no severity prefix:
@@ -386,6 +385,7 @@ type CertContext struct {
 	vidpid     matterext.VIDPID
 	vidpidErr  error
 	vidpidDone bool
+	gox        goParse // X509 (gox509.go)
 }
 
 // VIDPID returns the subject's VID/PID as the SDK extracts them.

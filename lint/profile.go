@@ -19,10 +19,8 @@ func Profiles() []Profile {
 			func(m *Metadata) bool { return m.SDK != SDKNotChecked && m.SDK != SDKRevocationSet }},
 		{"spec-strict", "the Matter profile, RFC 5280 and the certification test harness; not the DCL's submission quirks",
 			func(m *Metadata) bool { return m.Source != SourceDCL }},
-		{"dcl", "what the DCL checks on submission: its own rules, the RFC 5280 basics, the Matter format rules it shares and the crypto/x509 verification it runs (validity at --at, unknown critical extensions)",
-			func(m *Metadata) bool {
-				return m.Source == SourceDCL || m.DCL || m.Source == SourceRFC5280 || m.SDK == SDKFormat || m.SDK == SDKVIDPID
-			}},
+		{"dcl", "exactly what the DCL checks on submission from the certificate alone, on Go's crypto/x509 parse as the DCL runs it: the x509.go profile of the role's message, the root and non-root self-signed checks, the subject's VID/PID text, and crypto/x509 verification at --at (validity, unhandled critical extensions, extKeyUsage)",
+			func(m *Metadata) bool { return m.Source == SourceDCL }},
 	}
 }
 
