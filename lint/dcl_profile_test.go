@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +177,140 @@ func TestDCLProfileVerifyChecks(t *testing.T) {
 				t.Errorf("%v %s: no error of --profile dcl", base.role, what)
 			}
 		}
+	}
+}
+
+// variantLedger is the ledger the generated variants are submitted to: the
+// valid PAA (assigned VID A0B1) and PAI approved as DA certificates, the
+// valid RCAC as an operational root and the valid VVSC as a VID-signer root,
+// all owned by vendor VID A0B1.
+func variantLedger(t *testing.T) *dcl.Ledger {
+	t.Helper()
+	l := &dcl.Ledger{}
+	for _, c := range []struct {
+		b   func() *fixtures.Cert
+		typ dcl.CertType
+	}{{fixtures.ValidPAA, dcl.DeviceAttestationPKI}, {fixtures.ValidPAI, dcl.DeviceAttestationPKI},
+		{fixtures.ValidRCAC, dcl.OperationalPKI}, {fixtures.ValidVVSC, dcl.VIDSignerPKI}} {
+		r, err := dcl.NewRecord(string(fixtures.PEM(c.b().DER())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.VID, r.Type, r.Owner = 0xA0B1, c.typ, "vendor-a0b1"
+		l.AddCertificate(r)
+	}
+	l.AddAccount(dcl.Account{Address: "vendor-a0b1", VendorID: 0xA0B1, Roles: []string{"Vendor"}})
+	return l
+}
+
+// variantTx is the message a variant of role r is submitted with, by a
+// vendor of VID A0B1 (a trustee for propose-root).
+func variantTx(r matterext.Role, c *matterext.Certificate, pemText string) *dcl.Tx {
+	tx := &dcl.Tx{Cert: pemText, VID: 0xA0B1, At: dclBlockTime, Signer: dcl.Account{VendorID: 0xA0B1}}
+	switch r {
+	case matterext.RoleCRLSigner:
+		tx.Kind, tx.Cert = dcl.AddRevocationPoint, ""
+		tx.Point = &dcl.Point{VID: 0xA0B1, Label: "variant", DataURL: "https://example.com/pai.crl", RevocationType: 1,
+			IssuerSubjectKeyID: "ABCD", CRLSignerCertificate: pemText, CRLSignerDelegator: string(fixtures.PEM(fixtures.ValidPAI().DER()))}
+		return tx
+	}
+	dtx := dclTx(r, c, pemText)
+	if dtx != nil {
+		dtx.Signer = tx.Signer
+	}
+	return dtx
+}
+
+// certAlone reports whether a DCL failure comes from the certificate alone
+// (not from a message field, the signer or what the ledger holds): the
+// ledger of variantLedger holds valid parents, so a failed chain
+// verification is the certificate's own (validity, critical extensions,
+// extKeyUsage at block time).
+func certAlone(f dcl.Failure) bool {
+	if strings.HasPrefix(f.Location, "msg.") || strings.Contains(f.Location, "root.") || strings.Contains(f.Location, "issuer.") {
+		return false
+	}
+	switch f.Code {
+	case 401, 403, 404, 446, 4, 7, 436, 437, 439, 440, 444, 445, 415, 416, 417, 418, 419, 428:
+		return false
+	}
+	return true
+}
+
+// TestDCLProfileAgreesOnVariants: every generated variant (fixtures.DCLVariants:
+// each combination of a subject change — lowercase, short, 5-digit or
+// PrintableString VIDs, Mvid:/vid= text, repeated or malformed VID/PID —
+// with an extension or encoding change — critical certificatePolicies or
+// nameConstraints, EKUs, DER defects crypto/x509 tolerates or refuses,
+// validity, key usages, key identifiers — on the valid certificate of each
+// role the DCL takes) is submitted with the message of its role to
+// dcl.Check, our replica of the DCL's keeper (the oracle). Where the DCL
+// accepts it, lint --profile dcl --role R --at <block time> has no error;
+// where the DCL rejects it from the certificate alone, lint has an error,
+// and one of them names the DCL's first reason (its error code).
+func TestDCLProfileAgreesOnVariants(t *testing.T) {
+	reg := dclProfile(t)
+	l := variantLedger(t)
+	var accepted, rejected, other int
+	perRole := map[string][2]int{}
+	for _, v := range fixtures.DCLVariants() {
+		role, err := matterext.ParseRole(v.Role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		der := v.Cert.DER()
+		c, err := matterext.ParseCertificate(der)
+		if err != nil {
+			continue // matterlint cannot read it at all (lint exits 3)
+		}
+		res := dcl.Check(variantTx(role, c, string(fixtures.PEM(der))), l)
+		var errs []lint.Finding
+		for _, f := range reg.Lint(c, lint.Options{Role: role, At: dclBlockTime}).Findings {
+			if f.Severity() == lint.Error {
+				errs = append(errs, f)
+			}
+		}
+		n := perRole[v.Role]
+		switch {
+		case res.Accepted:
+			accepted++
+			n[0]++
+			for _, f := range errs {
+				t.Errorf("%s: the DCL accepts it; lint --profile dcl: %s: %s", v.Name, f.Rule.Name, f.Message)
+			}
+		default:
+			var first *dcl.Failure
+			for i := range res.Failures {
+				if certAlone(res.Failures[i]) {
+					first = &res.Failures[i]
+					break
+				}
+			}
+			if first == nil {
+				other++
+				t.Logf("%s: rejected for a reason outside the certificate: %s %s", v.Name, res.Failures[0].Code, res.Failures[0].Message)
+				continue
+			}
+			rejected++
+			n[1]++
+			if len(errs) == 0 {
+				t.Errorf("%s: the DCL rejects it (%s %s: %s); lint --profile dcl has no error", v.Name, first.Code, first.Citation, first.Message)
+				break
+			}
+			named := false
+			for _, f := range errs {
+				if f.Rule.DCLCheck.Code == int(first.Code) || strings.Contains(f.Message, fmt.Sprint(int(first.Code))) {
+					named = true
+				}
+			}
+			if !named {
+				t.Errorf("%s: the DCL rejects it with %s (%s); no error of lint --profile dcl names it: %v", v.Name, first.Code, first.Message, errs[0].Rule.Name)
+			}
+		}
+		perRole[v.Role] = n
+	}
+	t.Logf("%d variants accepted by the DCL and clean under --profile dcl, %d rejected from the certificate alone and flagged, %d rejected for other reasons; per role (accepted, rejected): %v", accepted, rejected, other, perRole)
+	if accepted < 300 || rejected < 300 || other > 0 {
+		t.Errorf("accepted %d, rejected %d, other %d: the variants no longer cover both directions", accepted, rejected, other)
 	}
 }

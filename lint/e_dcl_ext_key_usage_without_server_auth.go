@@ -31,6 +31,9 @@ func init() {
 					return
 				}
 			}
+			if ctx.Role == matterext.RoleCRLSigner {
+				defer dclChainedBack(r)
+			}
 			r.Add("tbsCertificate.extensions[extKeyUsage].extnValue", "no serverAuth", "serverAuth or anyExtendedKeyUsage (for DCL submission)",
 				"extKeyUsage lacks serverAuth and anyExtendedKeyUsage; the DCL's crypto/x509 verification rejects it (x509: certificate specifies an incompatible key usage)")
 		},

@@ -35,6 +35,9 @@ func init() {
 					"Certificate verification failed. Error: "+err.Error())
 				return
 			}
+			if ctx.Role == matterext.RoleCRLSigner {
+				defer dclChainedBack(r)
+			}
 			if len(c.UnhandledCriticalExtensions) > 0 && ctx.Role != matterext.RoleVVSC {
 				r.Addf("tbsCertificate.extensions", c.UnhandledCriticalExtensions[0].String(), "no critical extension crypto/x509 does not handle",
 					"Certificate verification failed. Error: %v (critical extension %v)", x509.UnhandledCriticalExtension{}, c.UnhandledCriticalExtensions[0])
@@ -47,4 +50,13 @@ func init() {
 			}
 		},
 	})
+}
+
+// dclChainedBack notes, on the findings of a delegated CRL signer, the code
+// the revocation-point handlers return when crypto/x509 refuses it under its
+// delegator.
+func dclChainedBack(r *Reporter) {
+	for i := range r.findings {
+		r.findings[i].Message += " (a delegated CRL signer verified under its delegator: ErrCertNotChainedBack, 438)"
+	}
 }
