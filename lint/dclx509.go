@@ -310,8 +310,8 @@ func dclNoEKU(c *x509.Certificate) []dclIssue {
 	return nil
 }
 
-// attributeRepeated (shared with e_matter_vid_pid_attribute_duplicate's
-// reading of the same names): more than one attribute of a type.
+// attributeRepeated (shared with e_matter_vid_pid_attribute_duplicate, on
+// matterext's reading of the same names): more than one attribute of a type.
 func attributeRepeated(n int) bool { return n > 1 }
 
 // dclAtMostOneVIDAndPID is VerifyAtMostOneVIDAndPID.

@@ -11,7 +11,7 @@ func init() {
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) comment on matterKeyIdentifierLen; SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(pAKID != nullptr && pAKID->length == kAuthorityKeyIdentifierLength, err = CHIP_ERROR_INTERNAL);`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if ak := ctx.Cert.AuthorityKeyID; ak != nil && ak.HasKeyID && len(ak.KeyID) != 20 {
+			if ak := ctx.Cert.AuthorityKeyID; ak != nil && ak.HasKeyID && !keyIDLengthOK(len(ak.KeyID)) {
 				n := itoa(int64(len(ak.KeyID))) + " bytes"
 				r.Add("tbsCertificate.extensions[authorityKeyIdentifier].extnValue.keyIdentifier", n, "20 bytes", "authorityKeyIdentifier keyIdentifier is "+n+"; expected 20")
 			}

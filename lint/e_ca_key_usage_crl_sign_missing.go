@@ -13,7 +13,7 @@ func init() {
 			QuoteSource: "Matter Core spec 1.5 §6.2.2.4 point 9 (PAI, p.368) and §6.2.2.5 point 8 (PAA, p.370) as quoted (with page number) in the public document 'Defense Summary: Matter Section 6.2 Device Attestation Specification' (search-index file id 51781651091; repository not identified, secondary source); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `VerifyOrExit(keyCertSignFlag && crlSignFlag && !otherFlags, err = CHIP_ERROR_INTERNAL);`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits&matterext.KUCRLSign == 0 {
+			if ku := keyUsage(ctx.Cert); ku != nil && caKeyUsageMissing(ku.Bits)&kuCRLSign != 0 {
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "keyCertSign|cRLSign", ctx.Role.String()+" keyUsage is "+matterext.KeyUsageString(ku.Bits)+"; cRLSign is missing")
 			}
 		},

@@ -13,9 +13,8 @@ func init() {
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions (comment: 'KeyUsage MAY include digitalSignature; no other bits SHALL be set.'); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) otherFlags = keyUsage & ~(X509v3_KU_CRL_SIGN | X509v3_KU_KEY_CERT_SIGN | X509v3_KU_DIGITAL_SIGNATURE)",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			const allowed = matterext.KUKeyCertSign | matterext.KUCRLSign | matterext.KUDigitalSignature
-			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits&^allowed != 0 {
-				extra := matterext.KeyUsageString(ku.Bits &^ allowed)
+			if ku := keyUsage(ctx.Cert); ku != nil && caKeyUsageForbidden(ku.Bits) != 0 {
+				extra := matterext.KeyUsageString(caKeyUsageForbidden(ku.Bits))
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "keyCertSign|cRLSign[|digitalSignature]", ctx.Role.String()+" keyUsage asserts "+extra+", which a CA certificate must not")
 			}
 		},

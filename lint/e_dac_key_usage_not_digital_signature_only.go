@@ -13,7 +13,7 @@ func init() {
 			QuoteSource: "connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) (same comment in CHIPCryptoPALmbedTLSCert.cpp); DCL: 'KeyUsage SHALL be exactly digitalSignature'",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if ku := keyUsage(ctx.Cert); ku != nil && ku.Bits != matterext.KUDigitalSignature {
+			if ku := keyUsage(ctx.Cert); ku != nil && !endEntityKeyUsageOK(ku.Bits) {
 				r.Add(kuLoc, matterext.KeyUsageString(ku.Bits), "digitalSignature", "DAC keyUsage is "+matterext.KeyUsageString(ku.Bits)+"; expected digitalSignature only")
 			}
 		},

@@ -22,10 +22,10 @@ func init() {
 					pids++
 				}
 			}
-			if vids > 1 {
+			if attributeRepeated(vids) {
 				r.Add("tbsCertificate.subject[matter-att-vid]", itoa(int64(vids))+" VID attributes", "at most 1", "subject holds "+itoa(int64(vids))+" VID attributes")
 			}
-			if pids > 1 {
+			if attributeRepeated(pids) {
 				r.Add("tbsCertificate.subject[matter-att-pid]", itoa(int64(pids))+" PID attributes", "at most 1", "subject holds "+itoa(int64(pids))+" PID attributes")
 			}
 		},

@@ -17,7 +17,7 @@ func init() {
 			if bc == nil || !bc.PathLen.Present {
 				return
 			}
-			if v, ok := bc.PathLen.Int64(); !ok || v != 1 {
+			if v, ok := bc.PathLen.Int64(); !ok || !paaPathLenOK(true, v) {
 				r.Add(bcLoc+".pathLenConstraint", bc.PathLen.String(), "absent or 1", "PAA pathLenConstraint is "+bc.PathLen.String()+"; expected absent or 1")
 			}
 		},

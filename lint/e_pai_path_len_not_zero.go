@@ -22,7 +22,7 @@ func init() {
 				r.Add(bcLoc+".pathLenConstraint", "absent", "0", "PAI basicConstraints has no pathLenConstraint; expected 0")
 				return
 			}
-			if v, ok := bc.PathLen.Int64(); !ok || v != 0 {
+			if v, ok := bc.PathLen.Int64(); !ok || !paiPathLenOK(true, v) {
 				r.Add(bcLoc+".pathLenConstraint", bc.PathLen.String(), "0", "PAI pathLenConstraint is "+bc.PathLen.String()+"; expected 0")
 			}
 		},

@@ -11,7 +11,7 @@ func init() {
 			QuoteSource: "zigbee-alliance/distributed-compliance-ledger x/pki/x509/x509.go (HEAD 7319bed3) VerifyCAExtensions / verifyEndEntityExtensions (with matterKeyIdentifierLen = 20); SDK: connectedhomeip src/crypto/CHIPCryptoPALOpenSSL.cpp VerifyAttestationCertificateFormat (read at nrfconnect/sdk-connectedhomeip e9fd78e5) `pSKID->length == kSubjectKeyIdentifierLength`",
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
-			if sk := ctx.Cert.SubjectKeyID; sk != nil && sk.Err == nil && len(sk.ID) != 20 {
+			if sk := ctx.Cert.SubjectKeyID; sk != nil && sk.Err == nil && !keyIDLengthOK(len(sk.ID)) {
 				n := itoa(int64(len(sk.ID))) + " bytes"
 				r.Add("tbsCertificate.extensions[subjectKeyIdentifier].extnValue", n, "20 bytes", "subjectKeyIdentifier is "+n+"; expected 20")
 			}
