@@ -97,13 +97,15 @@ func TestRecordFile(t *testing.T) {
 // TestBatchRepeatedInput: a certificate given twice is a repeated input for
 // both duplicate rules; two different certificates with one issuer and
 // serial are a serial reuse, and two with one key a shared key, even when
-// every fingerprint collides.
+// every fingerprint collides, and whether or not the batch reads ahead
+// (Batch.Ahead) for the next certificates.
 func TestBatchRepeatedInput(t *testing.T) {
 	reg, err := Default().Select("all", []string{"e_batch_duplicate_serial", "e_batch_duplicate_public_key"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, collide := range []bool{false, true} {
+	for _, mode := range []struct{ collide, ahead bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		collide := mode.collide
 		b := NewBatch(reg, nil)
 		if collide {
 			for _, s := range b.states {
@@ -138,6 +140,11 @@ func TestBatchRepeatedInput(t *testing.T) {
 			{cert("C", "s1", "k3"), []string{"e_batch_duplicate_public_key: repeated input", "e_batch_duplicate_serial: 7331"}},
 		}
 		for i, st := range steps {
+			if mode.ahead {
+				for _, next := range steps[i:min(i+3, len(steps))] {
+					b.Ahead(next.c, matterext.RoleDAC)
+				}
+			}
 			var got []string
 			for _, f := range b.Add(st.c, matterext.RoleDAC) {
 				got = append(got, f.Rule.Name+": "+f.Found)
@@ -146,7 +153,7 @@ func TestBatchRepeatedInput(t *testing.T) {
 				}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(st.want) {
-				t.Errorf("collide=%v, certificate %d: findings %v, want %v", collide, i+1, got, st.want)
+				t.Errorf("%+v, certificate %d: findings %v, want %v", mode, i+1, got, st.want)
 			}
 		}
 		if err := b.Close(); err != nil {

@@ -30,6 +30,12 @@ type duplicateKeys struct {
 func (d *duplicateKeys) share(s *batchShared) { d.shared = s }
 func (d *duplicateKeys) Close() error         { return d.seen.Close() }
 
+func (d *duplicateKeys) ahead(c *matterext.Certificate) {
+	if len(c.PublicKey.Key.Bytes) > 0 {
+		d.seen.touch(c.PublicKey.Key.Bytes)
+	}
+}
+
 func (d *duplicateKeys) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
 	if len(c.PublicKey.Key.Bytes) == 0 {
 		return

@@ -33,9 +33,17 @@ type duplicateSerials struct {
 func (d *duplicateSerials) share(s *batchShared) { d.shared = s }
 func (d *duplicateSerials) Close() error         { return d.seen.Close() }
 
-func (d *duplicateSerials) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
+// value is what the set keeps for c: its issuer (length-prefixed) and serial.
+func (d *duplicateSerials) value(c *matterext.Certificate) []byte {
 	d.v = binary.AppendUvarint(d.v[:0], uint64(len(c.Issuer.Raw)))
 	d.v = append(append(d.v, c.Issuer.Raw...), c.Serial.Bytes...)
+	return d.v
+}
+
+func (d *duplicateSerials) ahead(c *matterext.Certificate) { d.seen.touch(d.value(c)) }
+
+func (d *duplicateSerials) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
+	d.value(c)
 	pos := uint32(0)
 	if d.shared != nil {
 		pos = d.shared.pos

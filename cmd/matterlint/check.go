@@ -19,8 +19,10 @@ type inputRun[R report.Result] struct {
 	// (exit 2).
 	check func(input.Item) (R, error)
 	// inOrder, when set, sees each result in input order before it is
-	// written (batch rules).
+	// written (batch rules); ahead, when set, sees the results inOrder is
+	// about to see, a worker's share at a time, before it does.
 	inOrder func(R)
+	ahead   func([]checked[R])
 }
 
 type checked[R any] struct {
@@ -41,26 +43,34 @@ func (r inputRun[R]) run(e *env, w *report.Writer) int {
 	}
 	prog := newProgress(e.stderr, e.stdout, r.paths, exts)
 	var failed error
-	batch.Map(batch.Options[input.Item]{Jobs: r.jobs, Weight: itemWeight},
+	batch.MapChunks(batch.Options[input.Item]{Jobs: r.jobs, Weight: itemWeight},
 		func(emit func(input.Item) bool) { r.reader.Read(r.paths, emit) },
 		func(it input.Item) checked[R] {
 			res, err := r.check(it)
 			return checked[R]{res: res, err: err, source: it.Source, end: it.End}
 		},
-		func(c checked[R]) bool {
-			if c.err != nil {
-				fmt.Fprintf(e.stderr, "matterlint %s: %v\n", r.command, c.err)
-				failed = c.err
-				return false
+		func(cs []checked[R]) bool {
+			if r.ahead != nil {
+				r.ahead(cs)
 			}
-			prog.item(c.source, c.end)
-			if r.inOrder != nil {
-				r.inOrder(c.res)
+			for _, c := range cs {
+				if c.err != nil {
+					fmt.Fprintf(e.stderr, "matterlint %s: %v\n", r.command, c.err)
+					failed = c.err
+					return false
+				}
+				prog.item(c.source, c.end)
+				if r.inOrder != nil {
+					r.inOrder(c.res)
+				}
+				if err := w.Write(c.res); err != nil {
+					failed = err
+				}
+				if failed != nil {
+					return false
+				}
 			}
-			if err := w.Write(c.res); err != nil {
-				failed = err
-			}
-			return failed == nil
+			return true
 		})
 	prog.finish()
 	ignored.report(e.stderr, r.command)

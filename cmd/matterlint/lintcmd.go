@@ -104,6 +104,15 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 				}
 				return r, nil
 			},
+			ahead: func(cs []checked[*report.CertResult]) {
+				if batchRules {
+					for _, c := range cs {
+						if r := c.res; c.err == nil && r.Err == nil {
+							cross.Ahead(r.Cert, r.Lint.Role)
+						}
+					}
+				}
+			},
 			inOrder: func(r *report.CertResult) {
 				if r.Err == nil && batchRules {
 					r.Lint.Findings = append(r.Lint.Findings, cross.AddSum(r.Cert, r.Lint.Role, r.Digest)...)

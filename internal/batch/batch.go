@@ -85,6 +85,20 @@ func (b *budget) stop() {
 // with each result in input order. If consume returns false, Map stops
 // reading and returns after in-flight work ends.
 func Map[In, Out any](opts Options[In], produce func(emit func(In) bool), fn func(In) Out, consume func(Out) bool) {
+	MapChunks(opts, produce, fn, func(res []Out) bool {
+		for _, r := range res {
+			if !consume(r) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// MapChunks is Map with the results consumed a worker's share at a time
+// (up to Size of them, in input order), so that a consumer can look ahead
+// within a share, e.g. warm the memory its next results will touch.
+func MapChunks[In, Out any](opts Options[In], produce func(emit func(In) bool), fn func(In) Out, consume func([]Out) bool) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -170,15 +184,10 @@ func Map[In, Out any](opts Options[In], produce func(emit func(In) bool), fn fun
 	stopped := false
 	for j := range order {
 		res := <-j.out
-		for _, r := range res {
-			if stopped {
-				break
-			}
-			if !consume(r) {
-				stopped = true
-				close(stop)
-				mem.stop()
-			}
+		if !stopped && !consume(res) {
+			stopped = true
+			close(stop)
+			mem.stop()
 		}
 		mem.release(j.weight)
 	}
