@@ -40,7 +40,9 @@ type batchState struct {
 
 // aheader is a BatchState that can read ahead for a certificate about to be
 // added (Batch.Ahead).
-type aheader interface{ ahead(c *matterext.Certificate) }
+type aheader interface {
+	ahead(c *matterext.Certificate)
+}
 
 // batchShared is what the batch rules of one Batch share: the SHA-256 of
 // every certificate added (32 bytes each, by position), so that a rule that
