@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,7 +18,7 @@ import (
 // goroutine, in input order, so that results do not depend on parallelism.
 //
 // Batch rules are exact: the values they compare (issuer and serial, public
-// key) and the SHA-256 of every certificate are kept in record files
+// key) and a 128-bit keyed fingerprint of every certificate are kept in record files
 // (in memory up to 256 KiB each, then in an unlinked temporary file under
 // os.TempDir), and memory holds only a table of 32-bit fingerprints and
 // record numbers, 10-15 bytes a certificate and rule. A fingerprint match
@@ -44,14 +43,25 @@ type aheader interface {
 	ahead(c *matterext.Certificate)
 }
 
-// batchShared is what the batch rules of one Batch share: the SHA-256 of
-// every certificate added (32 bytes each, by position), so that a rule that
+// batchShared is what the batch rules of one Batch share: a fingerprint of
+// every certificate added (16 bytes each, by position), so that a rule that
 // finds a value again can tell the same certificate given twice from two
-// different certificates.
+// different certificates. The fingerprint is a 128-bit keyed hash (two
+// maphash seeds drawn for the batch) of the DER: telling a repeat by it is
+// wrong only if two different certificates that already share a serial or
+// a key also collide in 128 secret-keyed bits.
 type batchShared struct {
+	seeds   [2]maphash.Seed
 	digests recordFile
 	pos     uint32   // position of the certificate being added, from 0
-	sum     [32]byte // its SHA-256
+	sum     [16]byte // its fingerprint
+}
+
+// fingerprint is the keyed 128-bit hash of a certificate's DER.
+func (s *batchShared) fingerprint(der []byte) (f [16]byte) {
+	binary.LittleEndian.PutUint64(f[:8], maphash.Bytes(s.seeds[0], der))
+	binary.LittleEndian.PutUint64(f[8:], maphash.Bytes(s.seeds[1], der))
+	return f
 }
 
 // sharer is a batch state that uses its Batch's shared records.
@@ -60,15 +70,15 @@ type sharer interface{ share(*batchShared) }
 // earlierSame reports whether the certificate at position pos is
 // byte-identical to the one being added.
 func (s *batchShared) earlierSame(pos uint32) bool {
-	var d [32]byte
-	s.digests.readAt(d[:], int64(pos)*32)
+	var d [16]byte
+	s.digests.readAt(d[:], int64(pos)*16)
 	return d == s.sum
 }
 
 // NewBatch returns a Batch for the batch rules registered in reg. pais, when
 // not empty, are the PAIs DACs must be issued by.
 func NewBatch(reg *Registry, pais []*matterext.Certificate) *Batch {
-	b := &Batch{shared: &batchShared{}}
+	b := &Batch{shared: &batchShared{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}}
 	opts := BatchOptions{PAIs: pais, Seed: maphash.MakeSeed()}
 	for _, r := range reg.batches {
 		st := r.NewState(opts)
@@ -83,15 +93,15 @@ func NewBatch(reg *Registry, pais []*matterext.Certificate) *Batch {
 
 // Add checks the next certificate and returns the batch findings about it.
 func (b *Batch) Add(c *matterext.Certificate, role matterext.Role) []Finding {
-	return b.AddSum(c, role, sha256.Sum256(c.Raw))
-}
-
-// AddSum is Add for a certificate whose SHA-256 (of c.Raw) is known.
-func (b *Batch) AddSum(c *matterext.Certificate, role matterext.Role, sum [32]byte) []Finding {
 	if len(b.states) == 0 {
 		b.n++
 		return nil
 	}
+	return b.add(c, role, b.shared.fingerprint(c.Raw))
+}
+
+// add is Add with the certificate's fingerprint given.
+func (b *Batch) add(c *matterext.Certificate, role matterext.Role, sum [16]byte) []Finding {
 	b.shared.pos, b.shared.sum = b.n, sum
 	b.shared.digests.write(sum[:])
 	b.n++

@@ -186,13 +186,13 @@ func BenchmarkBatchState(b *testing.B) {
 		c.Issuer.Raw = issuer
 		serial, key := make([]byte, 20), make([]byte, 65)
 		key[0] = 4
-		var sum [32]byte
+		var sum [16]byte
 		for i := 0; i < n; i++ {
 			binary.BigEndian.PutUint64(serial[12:], uint64(i)*0x9E3779B97F4A7C15)
 			binary.BigEndian.PutUint64(key[57:], uint64(i)*0xD6E8FEB86659FD93)
 			binary.BigEndian.PutUint64(sum[:], uint64(i))
 			c.Serial.Bytes, c.PublicKey.Key.Bytes = serial, key
-			if f := bt.AddSum(c, matterext.RoleDAC, sum); len(f) != 0 {
+			if f := bt.add(c, matterext.RoleDAC, sum); len(f) != 0 {
 				b.Fatalf("certificate %d: %s", i, f[0].Message)
 			}
 		}

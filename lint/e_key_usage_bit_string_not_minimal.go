@@ -18,8 +18,10 @@ func init() {
 			if ku == nil {
 				return
 			}
-			want := canonicalKeyUsage(ku.Bits)
-			got := append([]byte{ku.Raw.UnusedBits}, ku.Raw.Bytes...)
+			var wbuf, gbuf [3]byte
+			want := canonicalKeyUsage(wbuf[:0], ku.Bits)
+			got := append(gbuf[:0], ku.Raw.UnusedBits)
+			got = append(got, ku.Raw.Bytes...)
 			if string(got) != string(want) {
 				r.Add(kuLoc, "03 "+matterext.HexColon(got), "03 "+matterext.HexColon(want),
 					"keyUsage BIT STRING is 0x"+matterext.HexColon(got)+"; the DER encoding of "+matterext.KeyUsageString(ku.Bits)+" is 0x"+matterext.HexColon(want))
@@ -28,26 +30,24 @@ func init() {
 	})
 }
 
-// canonicalKeyUsage returns the DER BIT STRING content (unused-bits octet
-// first) of a named bit list.
-func canonicalKeyUsage(bits uint16) []byte {
+// canonicalKeyUsage appends to dst the DER BIT STRING content (unused-bits
+// octet first) of a named bit list.
+func canonicalKeyUsage(dst []byte, bits uint16) []byte {
 	if bits == 0 {
-		return []byte{0}
+		return append(dst, 0)
 	}
-	var data []byte
 	highest := 0
 	for i := 0; i < 16; i++ {
 		if bits&(1<<i) != 0 {
 			highest = i
 		}
 	}
-	n := highest/8 + 1
-	data = make([]byte, n)
+	var data [2]byte
 	for i := 0; i <= highest; i++ {
 		if bits&(1<<i) != 0 {
 			data[i/8] |= 0x80 >> (i % 8)
 		}
 	}
 	unused := 7 - highest%8
-	return append([]byte{byte(unused)}, data...)
+	return append(append(dst, byte(unused)), data[:highest/8+1]...)
 }

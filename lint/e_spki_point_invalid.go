@@ -1,8 +1,7 @@
 package lint
 
 import (
-	"crypto/ecdh"
-
+	"filippo.io/nistec"
 	"github.com/matterlint/matterlint/matterext"
 )
 
@@ -36,7 +35,7 @@ func init() {
 				}
 				r.Add(loc, found, "65 bytes starting 0x04", "public key is "+found+"; expected an uncompressed point of 65 bytes starting 0x04")
 			default:
-				if _, err := ecdh.P256().NewPublicKey(k); err != nil {
+				if _, err := nistec.NewP256Point().SetBytes(k); err != nil { // the on-curve check, without allocating
 					r.Add(loc, "point not on curve", "a point on P-256", "public key is not a valid point on P-256")
 				}
 			}

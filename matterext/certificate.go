@@ -501,14 +501,14 @@ func classifySeq(s []byte, slot int) int {
 
 func (c *Certificate) parseValidity(s []byte) {
 	in := cryptobyte.String(s)
-	for k, name := range []string{"notBefore", "notAfter"} {
+	for k, path := range [2]string{"tbsCertificate.validity.notBefore", "tbsCertificate.validity.notAfter"} {
 		var v cryptobyte.String
 		var tag cbasn1.Tag
 		if !in.ReadAnyASN1(&v, &tag) {
-			c.fieldErr("tbsCertificate.validity."+name, "missing")
+			c.fieldErr(path, "missing")
 			continue
 		}
-		t := parseTime(uint8(tag), v).at("tbsCertificate.validity." + name)
+		t := parseTime(uint8(tag), v).at(path)
 		if k == 0 {
 			c.NotBefore = t
 		} else {

@@ -73,17 +73,13 @@ type CertResult struct {
 	Err    *InputError
 	// Subject and Issuer are the certificate's names; SHA256 the hex
 	// SHA-256 of its DER. When one is empty and Cert is set, it is derived
-	// from Cert (and Digest) when the result is written, so that a caller
-	// whose output does not show it does not pay for it.
+	// from Cert when the result is written, so that a caller whose output
+	// does not show it does not pay for it.
 	Subject, Issuer, SHA256 string
 	Lint                    lint.Result
 	// Cert is the decoded certificate, for callers that look at it again
 	// (batch rules); it is not written.
 	Cert *matterext.Certificate
-	// Digest is the SHA-256 of Cert.Raw when HasDigest is set (else SHA256
-	// is derived by hashing Cert.Raw).
-	Digest    [32]byte
-	HasDigest bool
 }
 
 // subject is the certificate's subject as written (derived once).
@@ -104,14 +100,11 @@ func (r *CertResult) issuer() string {
 
 // sha256 is the hex SHA-256 of the certificate as written.
 func (r *CertResult) sha256() string {
-	switch {
-	case r.SHA256 != "" || r.Cert == nil:
-		return r.SHA256
-	case r.HasDigest:
-		return hex.EncodeToString(r.Digest[:])
+	if r.SHA256 == "" && r.Cert != nil {
+		sum := sha256.Sum256(r.Cert.Raw)
+		r.SHA256 = hex.EncodeToString(sum[:])
 	}
-	sum := sha256.Sum256(r.Cert.Raw)
-	return hex.EncodeToString(sum[:])
+	return r.SHA256
 }
 
 // Entry implements Result.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -115,7 +114,7 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 			},
 			inOrder: func(r *report.CertResult) {
 				if r.Err == nil && batchRules {
-					r.Lint.Findings = append(r.Lint.Findings, cross.AddSum(r.Cert, r.Lint.Role, r.Digest)...)
+					r.Lint.Findings = append(r.Lint.Findings, cross.Add(r.Cert, r.Lint.Role)...)
 				}
 			}}.run(e, e.ci.writer(e, "lint", rules))
 	}
@@ -247,12 +246,11 @@ func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts li
 		return r
 	}
 	res := reg.Lint(c, opts)
-	sum := sha256.Sum256(c.Raw)
 	if pass != nil {
 		res.Findings = append(res.Findings, pass.LintOrNotice(c)...)
 	}
 	r.Lint = res
-	r.Cert, r.Digest, r.HasDigest = c, sum, true // the names and hex are written from these
+	r.Cert = c // the names and the SHA-256 are written from it
 	return r
 }
 
