@@ -104,6 +104,19 @@ var checks = [...]CheckInfo{
 
 var defaultRegistry = sync.OnceValue(lint.Default)
 
+// defaultFormatRegistry is the registry of a Verifier's format checks when
+// Options.Lint is nil: every rule but the DCL's (profile spec-strict). The
+// DCL's rules judge a ledger submission on Go's crypto/x509 parse, a second
+// parse of every DAC that no commissioner does; `matterlint dcl check` and
+// lint --profile dcl run them.
+var defaultFormatRegistry = sync.OnceValue(func() *lint.Registry {
+	reg, err := lint.Default().Select("spec-strict", nil, nil)
+	if err != nil {
+		panic("verify: " + err.Error()) // the profile is built in; the tests run this
+	}
+	return reg
+})
+
 // Checks returns the verify checks, in the SDK's order.
 func Checks() []CheckInfo { return append([]CheckInfo(nil), checks[:]...) }
 

@@ -138,7 +138,9 @@ type Options struct {
 	NoCurrentTime bool
 	// Production rejects PAIs issued by the SDK's test PAAs (TC_DA_1_7).
 	Production bool
-	// Lint is the rule registry for the format checks; nil means lint.Default().
+	// Lint is the rule registry for the format checks; nil means lint.Default()
+	// without the DCL's rules (profile spec-strict: the DCL's submission
+	// checks are not a commissioner's).
 	Lint *lint.Registry
 	// CD, when set, is checked as the SDK checks the Certification
 	// Declaration: signature, content, and against the device and the chain.
@@ -207,7 +209,7 @@ func NewVerifier(pai *matterext.Certificate, opts Options) (*Verifier, error) {
 		v.release = r
 	}
 	if v.reg == nil {
-		v.reg = defaultRegistry()
+		v.reg = defaultFormatRegistry()
 	}
 	if v.opts.Store == nil {
 		s, err := Production()

@@ -127,7 +127,7 @@ func TestBadInputsAreNamedAndDoNotStopTheBatch(t *testing.T) {
 }
 
 func TestLintJSON(t *testing.T) {
-	code, out, _ := runCLI(t, "", "lint", "--format", "json", "--exclude", "DCL", certs+"/rules/e_dac_key_usage_not_digital_signature_only.pem")
+	code, out, _ := runCLI(t, "", "lint", "--format", "json", certs+"/rules/e_dac_key_usage_not_digital_signature_only.pem")
 	if code != exitFindings {
 		t.Fatalf("exit %d", code)
 	}
@@ -150,7 +150,7 @@ func TestLintJSON(t *testing.T) {
 }
 
 func TestLintText(t *testing.T) {
-	code, out, _ := runCLI(t, "", "lint", "--exclude", "DCL", certs+"/rules/e_pai_path_len_not_zero.pem")
+	code, out, _ := runCLI(t, "", "lint", certs+"/rules/e_pai_path_len_not_zero.pem")
 	if code != exitFindings {
 		t.Fatalf("exit %d", code)
 	}
