@@ -2,12 +2,42 @@ package fuzz
 
 import (
 	"bytes"
+	"math"
 	"reflect"
 	"testing"
 
 	"github.com/matterlint/matterlint/attestlog"
 	"github.com/matterlint/matterlint/matterext"
+	"github.com/matterlint/matterlint/matterext/tlv"
 )
+
+// sameAttestation reports whether two decodings are identical. Floats in
+// UnknownContext are compared by bit pattern: a NaN double (context tag,
+// type 0x0B, exponent all ones) is not DeepEqual to itself.
+func sameAttestation(x, y *matterext.AttestationElements) bool {
+	xc, yc := *x, *y
+	xc.UnknownContext, yc.UnknownContext = nil, nil
+	return reflect.DeepEqual(xc, yc) && sameElements(x.UnknownContext, y.UnknownContext)
+}
+
+// sameElements is reflect.DeepEqual on TLV elements with Float compared by
+// its bits.
+func sameElements(x, y []tlv.Element) bool {
+	if (x == nil) != (y == nil) || len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		ex, ey := x[i], y[i]
+		if math.Float64bits(ex.Float) != math.Float64bits(ey.Float) || !sameElements(ex.Children, ey.Children) {
+			return false
+		}
+		ex.Float, ey.Float, ex.Children, ey.Children = 0, 0, nil, nil
+		if !reflect.DeepEqual(ex, ey) {
+			return false
+		}
+	}
+	return true
+}
 
 // FuzzAttestationElements: the decoder never panics, is deterministic,
 // every error and warning has an offset inside the input (or at its end),
@@ -21,9 +51,10 @@ func FuzzAttestationElements(f *testing.F) {
 		[]matterext.VendorReservedElement{{VendorID: 0xFFF1, ProfileNumber: 0x3E, TagNumber: 1, Data: []byte("vendor")}}))
 	f.Add([]byte{0x15, 0x30, 0x02, 0x00, 0x18})
 	f.Add([]byte{0x15, 0x18, 0x00})
+	f.Add([]byte("\x15+0000000\xff\xff")) // context 48, a NaN double: DeepEqual fails on it
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a := matterext.DecodeAttestationElements(b)
-		if !reflect.DeepEqual(a, matterext.DecodeAttestationElements(b)) {
+		if !sameAttestation(a, matterext.DecodeAttestationElements(b)) {
 			t.Fatal("decoding is not deterministic")
 		}
 		for _, e := range append(append([]*matterext.AttestationError{}, a.Errors...), a.Warnings...) {
@@ -54,4 +85,31 @@ func FuzzAttestationLog(f *testing.F) {
 			t.Fatal("success without elements")
 		}
 	})
+}
+
+// TestSameAttestation: decoding twice compares equal even with NaN floats
+// in unknown context elements, and floats that differ in any bit (two NaN
+// payloads) compare unequal.
+func TestSameAttestation(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		x, y []byte
+		same bool
+	}{
+		{"fuzz finding: NaN double, no end", []byte("\x15+0000000\xff\xff"), []byte("\x15+0000000\xff\xff"), true},
+		{"NaN double after the CD", []byte("\x15\x30\x01\x00\x2b\x05\x00\x00\x00\x00\x00\x00\xf8\x7f\x18"), []byte("\x15\x30\x01\x00\x2b\x05\x00\x00\x00\x00\x00\x00\xf8\x7f\x18"), true},
+		{"NaN float32", []byte("\x15\x30\x01\x00\x2a\x05\x01\x00\xc0\x7f\x18"), []byte("\x15\x30\x01\x00\x2a\x05\x01\x00\xc0\x7f\x18"), true},
+		{"NaN inside an unknown structure", []byte("\x15\x30\x01\x00\x35\x05\x2b\x01\x01\x00\x00\x00\x00\x00\xf8\xff\x18\x18"), []byte("\x15\x30\x01\x00\x35\x05\x2b\x01\x01\x00\x00\x00\x00\x00\xf8\xff\x18\x18"), true},
+		{"NaN payloads differ", []byte("\x15\x30\x01\x00\x2b\x05\x01\x00\x00\x00\x00\x00\xf8\x7f\x18"), []byte("\x15\x30\x01\x00\x2b\x05\x02\x00\x00\x00\x00\x00\xf8\x7f\x18"), false},
+		{"+0 and -0", []byte("\x15\x30\x01\x00\x2b\x05\x00\x00\x00\x00\x00\x00\x00\x00\x18"), []byte("\x15\x30\x01\x00\x2b\x05\x00\x00\x00\x00\x00\x00\x00\x80\x18"), false},
+	} {
+		x, y := matterext.DecodeAttestationElements(tc.x), matterext.DecodeAttestationElements(tc.y)
+		y.Raw = x.Raw // only the float bits may differ
+		if len(x.UnknownContext) == 0 {
+			t.Fatalf("%s: no unknown context element decoded", tc.name)
+		}
+		if got := sameAttestation(x, y); got != tc.same {
+			t.Errorf("%s: sameAttestation = %v, want %v", tc.name, got, tc.same)
+		}
+	}
 }
