@@ -23,6 +23,9 @@ type inputRun[R report.Result] struct {
 	// about to see, a worker's share at a time, before it does.
 	inOrder func(R)
 	ahead   func([]checked[R])
+	// written, when set, sees each result after it is written (to recycle
+	// what it holds).
+	written func(R)
 }
 
 type checked[R any] struct {
@@ -65,6 +68,9 @@ func (r inputRun[R]) run(e *env, w *report.Writer) int {
 				}
 				if err := w.Write(c.res); err != nil {
 					failed = err
+				}
+				if r.written != nil {
+					r.written(c.res)
 				}
 				if failed != nil {
 					return false

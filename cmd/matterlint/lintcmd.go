@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -96,9 +97,10 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 		defer cross.Close()
 		batchRules := batchRoleRules(reg)
 		var issuers nameCache
+		var certs certPool
 		return inputRun[*report.CertResult]{command: "lint", what: "certificate", reader: &input.Reader{Stdin: e.stdin}, paths: e.inputs, jobs: *jobs,
 			check: func(it input.Item) (*report.CertResult, error) {
-				r := lintItem(reg, pass, it, opts)
+				r := lintItem(reg, pass, it, opts, certs.parse)
 				if r.Cert != nil {
 					r.Issuer = issuers.text(&r.Cert.Issuer)
 				}
@@ -116,6 +118,14 @@ func setupLint(fs *pflag.FlagSet) func(*env) int {
 			inOrder: func(r *report.CertResult) {
 				if r.Err == nil && batchRules {
 					r.Lint.Findings = append(r.Lint.Findings, cross.Add(r.Cert, r.Lint.Role)...)
+				}
+			},
+			// Written, nothing refers to the certificate any more (the
+			// result's names and findings are strings of their own).
+			written: func(r *report.CertResult) {
+				if r.Cert != nil {
+					certs.put(r.Cert)
+					r.Cert = nil
 				}
 			}}.run(e, e.ci.writer(e, "lint", rules))
 	}
@@ -238,11 +248,29 @@ func (c *nameCache) text(n *matterext.Name) string {
 	return t
 }
 
-// lintItem decodes and lints one input object; pass, when not nil, adds
-// zlint's findings.
-func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options) *report.CertResult {
+// certPool recycles decoded certificates once their results are written: a
+// batch of a million DACs then decodes into a few thousand Certificates
+// instead of allocating (and collecting) one each.
+type certPool struct{ p sync.Pool }
+
+// parse is matterext.ParseCertificate into a recycled Certificate.
+func (c *certPool) parse(der []byte) (*matterext.Certificate, error) {
+	dst, _ := c.p.Get().(*matterext.Certificate)
+	cert, err := matterext.ParseCertificateInto(dst, der)
+	if err != nil && dst != nil {
+		c.p.Put(dst)
+	}
+	return cert, err
+}
+
+// put gives back a certificate nothing refers to any more.
+func (c *certPool) put(cert *matterext.Certificate) { c.p.Put(cert) }
+
+// lintItem decodes (with parse) and lints one input object; pass, when not
+// nil, adds zlint's findings.
+func lintItem(reg *lint.Registry, pass *zlintbridge.Pass, it input.Item, opts lint.Options, parse func([]byte) (*matterext.Certificate, error)) *report.CertResult {
 	r := &report.CertResult{Input: it.Source, Format: it.Format}
-	c, index, ierr := decodeItem(it, input.KindCertificate, report.KindCertificate, matterext.ParseCertificate)
+	c, index, ierr := decodeItem(it, input.KindCertificate, report.KindCertificate, parse)
 	if r.Index, r.Err = index, ierr; ierr != nil {
 		return r
 	}
