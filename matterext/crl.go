@@ -135,7 +135,11 @@ func (l *CRL) RevocationDate(e *CRLEntry) Time {
 	if !body.ReadAnyASN1(&v, &tag) {
 		return Time{}
 	}
-	return parseTime(uint8(tag), v).at(entryPath(int(e.Index)) + ".revocationDate")
+	t := parseTime(uint8(tag), v)
+	if t.Err != nil { // the path only for a bad time: a CRL may have a million
+		t.Err.Path = entryPath(int(e.Index)) + ".revocationDate"
+	}
+	return t
 }
 
 // EntryExtensionsDER returns the content of the entry's crlEntryExtensions
