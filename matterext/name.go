@@ -131,11 +131,12 @@ func (n *Name) AppendText(b []byte) []byte {
 		if a.IsString() && utf8.Valid(a.Value) && a.Tag != TagBMPString && a.Tag != TagUniversalString {
 			// Control characters are shown as '?' (one per character;
 			// they are all single bytes in UTF-8).
-			for _, c := range a.Value {
+			start := len(b)
+			b = append(b, a.Value...)
+			for i, c := range b[start:] {
 				if c < 0x20 || c == 0x7f {
-					c = '?'
+					b[start+i] = '?'
 				}
-				b = append(b, c)
 			}
 		} else {
 			b = append(b, '#')
