@@ -1,11 +1,12 @@
 package matterext_test
 
 import (
+	"encoding/pem"
 	"errors"
 	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
-
-	"encoding/pem"
 
 	"github.com/matterlint/matterlint/matterext"
 )
@@ -80,6 +81,46 @@ func TestOIDString(t *testing.T) {
 	} {
 		if got := matterext.OID(oid).String(); got != want {
 			t.Errorf("OID %x = %q, want %q", oid, got, want)
+		}
+	}
+}
+
+// TestParseCertificateInto: decoding into a Certificate that held another
+// one gives exactly what a fresh decode gives, for every fixture
+// certificate in every order pair (nothing of the previous one survives).
+func TestParseCertificateInto(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/certs/*/*.pem")
+	if err != nil || len(paths) < 10 {
+		t.Fatalf("fixtures: %v (%d)", err, len(paths))
+	}
+	var ders [][]byte
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for blk, rest := pem.Decode(b); blk != nil; blk, rest = pem.Decode(rest) {
+			ders = append(ders, blk.Bytes)
+		}
+	}
+	reused := &matterext.Certificate{}
+	for i, a := range ders {
+		b := ders[(i*7+3)%len(ders)]
+		for _, der := range [][]byte{a, b} {
+			fresh, ferr := matterext.ParseCertificate(der)
+			got, gerr := matterext.ParseCertificateInto(reused, der)
+			if (ferr == nil) != (gerr == nil) {
+				t.Fatalf("certificate %d: errors differ: %v vs %v", i, ferr, gerr)
+			}
+			if ferr != nil {
+				continue
+			}
+			if got != reused {
+				t.Fatalf("certificate %d: not decoded into dst", i)
+			}
+			if !reflect.DeepEqual(fresh, got) {
+				t.Fatalf("certificate %d: decoding into a used Certificate differs from a fresh decode", i)
+			}
 		}
 	}
 }

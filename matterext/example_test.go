@@ -35,3 +35,23 @@ func ExampleExtractVIDPID() {
 	fmt.Println(matterext.FormatID(vp.VID), matterext.FormatID(vp.PID), vp.VIDForm, err)
 	// Output: FFF1 00B1 commonName <nil>
 }
+
+// Decoding a stream of certificates into one recycled Certificate: each
+// decode resets it, so nothing may still refer to the previous one.
+func ExampleParseCertificateInto() {
+	var c *matterext.Certificate
+	for _, f := range []string{"paa.pem", "pai.pem", "dac.pem"} {
+		b, _ := os.ReadFile("../testdata/certs/valid/" + f)
+		blk, _ := pem.Decode(b)
+		var err error
+		if c, err = matterext.ParseCertificateInto(c, blk.Bytes); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(string(c.Subject.AppendText([]byte(matterext.DetectRole(c).String() + ": "))))
+	}
+	// Output:
+	// paa: CN=Matterlint Test PAA, VID=A0B1
+	// pai: CN=Matterlint Test PAI, VID=A0B1
+	// dac: CN=Matterlint Test DAC 0001, VID=A0B1, PID=8000
+}
