@@ -15,7 +15,7 @@ func init() {
 		expected:    "the DCL's DAC profile",
 		quote:       "BasicConstraints SHALL be encoded, marked critical, with cA=FALSE. KeyUsage SHALL be encoded, marked critical, exactly digitalSignature. SubjectKeyIdentifier SHALL be present. AuthorityKeyIdentifier SHALL be present.",
 		quoteSource: dclDoc + "x/pki/x509/x509.go verifyEndEntityExtensions doc comment",
-		note:        "A certificate linted as PAI or DAC takes this profile when its basicConstraints has cA FALSE, as VerifyDAChainNonRoot decides. The key-usage condition is endEntityKeyUsageOK, shared with e_dac_key_usage_not_digital_signature_only.",
+		note:        "A certificate linted as PAI or DAC takes this profile when its basicConstraints has cA FALSE, as VerifyDAChainNonRoot decides. Its key-usage condition is the same as e_dac_key_usage_not_digital_signature_only's (one function serves both).",
 		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclEndEntity(c, "DAC") },
 		applies:     addCertEndEntity,
 	}))

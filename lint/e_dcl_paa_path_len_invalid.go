@@ -15,7 +15,7 @@ func init() {
 		expected:    "absent or 1",
 		quote:       "Attestation Authority (PAA) certificates: the field MAY be omitted, but if present SHALL equal 1.",
 		quoteSource: dclDoc + "x/pki/x509/x509.go VerifyPAAPathLen doc comment",
-		note:        "The condition is paaPathLenOK, shared with e_paa_path_len_invalid; the DCL reads present from crypto/x509 as MaxPathLen > 0 or MaxPathLenZero.",
+		note:        "The same condition as e_paa_path_len_invalid (one function serves both); the DCL reads the pathLenConstraint as present from crypto/x509's MaxPathLen > 0 or MaxPathLenZero.",
 		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclPAAPathLen(c) },
 	}))
 }

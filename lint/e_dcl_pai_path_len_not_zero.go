@@ -15,7 +15,7 @@ func init() {
 		expected:    "0",
 		quote:       "Attestation Intermediate (PAI) certificates: the field SHALL be present and SHALL be set to 0.",
 		quoteSource: dclDoc + "x/pki/x509/x509.go VerifyPAIPathLen doc comment",
-		note:        "The condition is paiPathLenOK, shared with e_pai_path_len_not_zero.",
+		note:        "The same condition as e_pai_path_len_not_zero (one function serves both), which commissioners also enforce (kPaiFormatInvalid, 203).",
 		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclPAIPathLen(c) },
 		applies:     func(_ *CertContext, c *x509.Certificate) bool { return dclAddCertCA(c) },
 	}))

@@ -15,7 +15,7 @@ func init() {
 		expected:    "at most one of each",
 		quote:       "asserts the certificate's subject and issuer each contain AT MOST one matter-vid (1.3.6.1.4.1.37244.2.1) and AT MOST one matter-pid (1.3.6.1.4.1.37244.2.2) attribute.",
 		quoteSource: dclDoc + "x/pki/x509/x509.go VerifyAtMostOneVIDAndPID doc comment",
-		note:        "Every message runs it: MsgProposeAddX509RootCert, MsgAddX509Cert, MsgAddNocX509RootCert and MsgAddNocX509IcaCert. The condition is attributeRepeated.",
+		note:        "Every message runs it: MsgProposeAddX509RootCert, MsgAddX509Cert, MsgAddNocX509RootCert and MsgAddNocX509IcaCert. It is the same condition as e_matter_vid_pid_attribute_duplicate (one function serves both).",
 		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclAtMostOneVIDAndPID(c) },
 	}))
 }

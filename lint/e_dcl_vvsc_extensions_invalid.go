@@ -15,7 +15,7 @@ func init() {
 		expected:    "the DCL's VVSC profile",
 		quote:       "BasicConstraints SHALL be encoded, marked critical, with cA=FALSE. KeyUsage SHALL be encoded, marked critical, exactly digitalSignature. SubjectKeyIdentifier SHALL be present. AuthorityKeyIdentifier SHALL be present.",
 		quoteSource: dclDoc + "x/pki/x509/x509.go verifyEndEntityExtensions doc comment (VerifyVVSCExtensions passes VVSC)",
-		note:        "cA TRUE is e_vvsc_basic_constraints_ca (408). The key-usage condition is endEntityKeyUsageOK.",
+		note:        "cA TRUE is e_vvsc_basic_constraints_ca (408). Its key-usage condition (exactly digitalSignature) is the DAC's, one function for both.",
 		issues:      func(_ *CertContext, c *x509.Certificate) []dclIssue { return dclEndEntity(c, "VVSC") },
 	}))
 }

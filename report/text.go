@@ -70,6 +70,8 @@ func (t *textWriter) lintFindings(fs []lint.Finding) {
 			switch {
 			case f.SDKCode != matterext.Success:
 				fmt.Fprintf(t.w, "; SDK: %s (%d)", f.SDKCode, f.SDKCode)
+			case f.Rule.DCLCheck.Code != 0: // a DCL rule: the ledger's error, not the SDK's
+				fmt.Fprintf(t.w, "; DCL: %s (%d)", f.Rule.DCLCheck.Error, f.Rule.DCLCheck.Code)
 			case !strings.HasPrefix(string(f.Rule.Source), "zlint:"):
 				t.w.WriteString("; SDK: accepted")
 			}

@@ -166,6 +166,26 @@ func TestLintText(t *testing.T) {
 	}
 }
 
+// TestLintTextDCLProfile: under --profile dcl a finding names the error
+// the ledger returns, not the SDK's verdict on that rule.
+func TestLintTextDCLProfile(t *testing.T) {
+	code, out, _ := runCLI(t, "", "lint", "--profile", "dcl", certs+"/rules/e_pai_path_len_not_zero.pem")
+	if code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		"ERROR  e_dcl_pai_path_len_not_zero: PAI: BasicConstraints pathLenConstraint SHALL be present and set to 0; found 1",
+		"; DCL: ErrInvalidCertificate (409); source: DCL",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "SDK: accepted") {
+		t.Errorf("a DCL finding is shown as accepted by the SDK:\n%s", out)
+	}
+}
+
 func TestRoleOverride(t *testing.T) {
 	_, out, _ := runCLI(t, "", "lint", "--format", "json", "--role", "paa", certs+"/valid/dac.pem")
 	d := parseDoc(t, out)
