@@ -24,6 +24,8 @@ type pemBlock struct {
 	b64       []byte
 	oversize  bool // more base64 than the size limit allows: discarding
 	wrongType bool
+	tryFast   bool   // the BEGIN line was just read: pemFast may take the body
+	der       []byte // the body as pemFast decoded it; nil otherwise
 }
 
 // pem streams PEM blocks line by line. Text outside blocks is ignored; a
@@ -58,7 +60,8 @@ func (s *stream) pem() bool {
 			if blk == nil {
 				blk = &pemBlock{b64: scratch[:0]}
 			}
-			*blk = pemBlock{typ: typ, off: fragOff, line: lineNo, b64: blk.b64[:0], wrongType: !slices.Contains(s.types, typ)}
+			wrong := !slices.Contains(s.types, typ)
+			*blk = pemBlock{typ: typ, off: fragOff, line: lineNo, b64: blk.b64[:0], wrongType: wrong, tryFast: !wrong}
 		case blk == nil:
 		case atStart && bytes.HasPrefix(t, pemEnd):
 			if !s.pemEnded(blk, pemLabel(t[len(pemEnd):]), lineNo) {
@@ -94,9 +97,8 @@ func (s *stream) pem() bool {
 		if len(frag) > 0 {
 			lastLine = lineNo
 			// A BEGIN marker inside a line (a file cut mid-line, then
-			// another appended) still starts a block.
-			// A BEGIN line may follow text on the same line; most lines
-			// (base64) have no '-' at all.
+			// another appended) still starts a block. Most lines (base64)
+			// have no '-' at all.
 			if i := bytes.IndexByte(frag, '-'); i > 0 {
 				i = bytes.Index(frag, pemBegin)
 				if i > 0 && len(trimBlanksLeft(frag[:i])) > 0 {
@@ -111,6 +113,12 @@ func (s *stream) pem() bool {
 			if !ok {
 				return false
 			}
+			if blk != nil && blk.tryFast {
+				blk.tryFast = false
+				if lineStart && !s.lineByLine && s.pemFast(blk, limit) {
+					lastLine = s.line
+				}
+			}
 		}
 		switch {
 		case err == nil || err == bufio.ErrBufferFull:
@@ -124,7 +132,41 @@ func (s *stream) pem() bool {
 	}
 }
 
-// pemLabel is the label of a BEGIN or END line, after the marker.
+// pemEndLine is an END line's start, after the newline that ends the line
+// before it.
+var pemEndLine = []byte("\n-----END ")
+
+// pemFast takes the body of the block whose BEGIN line was just read, when
+// all of it is buffered and plain: lines of base64 (ending in \n or \r\n)
+// up to an END line at the start of a line. Go's base64 decoder skips
+// exactly those newlines, so a body that decodes as a whole gives the bytes
+// the line-by-line path would give it, without handling each line; any other
+// body (headers, blanks, another BEGIN, not yet read in, too large, empty)
+// fails to decode or is not tried, and is left to that path. It reports
+// whether it took the body; the END line is then the next to read.
+func (s *stream) pemFast(blk *pemBlock, limit int) bool {
+	buf, _ := s.br.Peek(s.br.Buffered())
+	end := bytes.Index(buf, pemEndLine)
+	if end < 0 || end+1 > limit {
+		return false
+	}
+	body := buf[:end+1]
+	blk.b64 = slices.Grow(blk.b64[:0], base64.StdEncoding.DecodedLen(len(body)))
+	out := blk.b64[:base64.StdEncoding.DecodedLen(len(body))]
+	n, err := base64.StdEncoding.Decode(out, body)
+	if err != nil || n == 0 || n > s.max {
+		blk.b64 = blk.b64[:0]
+		return false
+	}
+	blk.der = append(s.alloc(n)[:0], out[:n]...)
+	blk.b64 = blk.b64[:0]
+	s.off += int64(len(body))
+	s.line += bytes.Count(body, []byte{'\n'})
+	_, _ = s.br.Discard(len(body)) // buffered: it cannot fail
+	s.fast++
+	return true
+}
+
 // trimBlanksLeft is bytes.TrimLeft(b, " \t") without building a cut set
 // for every line.
 func trimBlanksLeft(b []byte) []byte {
@@ -134,6 +176,7 @@ func trimBlanksLeft(b []byte) []byte {
 	return b
 }
 
+// pemLabel is the label of a BEGIN or END line, after the marker.
 func pemLabel(rest []byte) string {
 	rest = bytes.TrimRight(rest, " \t\r\n")
 	rest = bytes.TrimSuffix(rest, []byte("-----"))
@@ -189,6 +232,8 @@ func (s *stream) pemEnded(blk *pemBlock, endTyp string, endLine int) bool {
 		bad(nil, nil, "PEM block is %q, not a %s%s", blk.typ, s.types[0], pemKindHint(blk.typ))
 	case blk.oversize:
 		bad(ErrTooLarge, nil, "PEM block larger than the %d-byte limit; %s skipped", s.max, lines())
+	case blk.der != nil:
+		it.DER = blk.der
 	default:
 		out := s.alloc(base64.StdEncoding.DecodedLen(len(blk.b64)))
 		n, err := base64.StdEncoding.Decode(out, blk.b64)

@@ -22,6 +22,10 @@ type stream struct {
 	dead  bool // the source is done: a read error, or nothing in it
 	quit  bool // emit returned false
 	slab  []byte
+	// lineByLine turns pemFast off (the tests compare both paths); fast
+	// counts the blocks pemFast took.
+	lineByLine bool
+	fast       int
 }
 
 // slabSize is the size of the pieces of memory decoded objects are carved
