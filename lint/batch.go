@@ -29,6 +29,7 @@ type Batch struct {
 	n      uint32
 	shared *batchShared
 	rep    Reporter // reused: a Reporter per Add would be an allocation
+	fetch  bool     // Ahead found memory that the next Add fetches first
 }
 
 type batchState struct {
@@ -40,7 +41,8 @@ type batchState struct {
 // aheader is a BatchState that can read ahead for a certificate about to be
 // added (Batch.Ahead).
 type aheader interface {
-	ahead(c *matterext.Certificate)
+	ahead(c *matterext.Certificate) // find the memory c's check will touch
+	fetch()                         // read what ahead found, all at once
 }
 
 // batchShared is what the batch rules of one Batch share: a fingerprint of
@@ -102,6 +104,9 @@ func (b *Batch) Add(c *matterext.Certificate, role matterext.Role) []Finding {
 
 // add is Add with the certificate's fingerprint given.
 func (b *Batch) add(c *matterext.Certificate, role matterext.Role, sum [16]byte) []Finding {
+	if b.fetch {
+		b.fetchAhead()
+	}
 	b.shared.pos, b.shared.sum = b.n, sum
 	b.shared.digests.write(sum[:])
 	b.n++
@@ -132,6 +137,18 @@ func (b *Batch) Ahead(c *matterext.Certificate, role matterext.Role) {
 	for _, s := range b.states {
 		if s.ahead != nil && s.rule.Roles&role != 0 {
 			s.ahead.ahead(c)
+			b.fetch = true
+		}
+	}
+}
+
+// fetchAhead reads the memory the Ahead calls since the last Add found, in
+// one tight loop of independent loads, so that their cache misses overlap.
+func (b *Batch) fetchAhead() {
+	b.fetch = false
+	for _, s := range b.states {
+		if s.ahead != nil {
+			s.ahead.fetch()
 		}
 	}
 }
@@ -229,14 +246,15 @@ func (r *recordFile) close() error {
 // an index record file (16 bytes). The table is split in 256 segments that
 // grow on their own, so growing costs a 256th of the table at a time.
 type exactSet struct {
-	seed  maphash.Seed
-	t     *segments
-	used  [256]int
-	data  recordFile
-	index recordFile
-	n     uint32
-	cmp   []byte
-	sink  uint64 // what touch reads, kept so that the reads are not elided
+	seed    maphash.Seed
+	t       *segments
+	used    [256]int
+	data    recordFile
+	index   recordFile
+	n       uint32
+	cmp     []byte
+	pending []*uint64 // the slots touch noted, for fetch
+	sink    uint64    // what fetch reads, kept so that the reads are not elided
 	// hash is maphash.Bytes with the set's seed; tests replace it to make
 	// fingerprints collide.
 	hash func(seed maphash.Seed, b []byte) uint64
@@ -351,12 +369,21 @@ func (s *exactSet) add(v []byte, pos uint32) (uint32, bool) {
 	return 0, false
 }
 
-// touch reads the table slot where v is looked up first, so that a later
-// add of v finds it in the cache.
+// touch notes the table slot where v is looked up first; fetch reads the
+// noted slots, so that later adds find them in the cache. No add may come
+// between the two (it could move the slots).
 func (s *exactSet) touch(v []byte) {
 	h := s.hash(s.seed, v)
 	keys := s.t.keys[h>>56]
-	s.sink += keys[slot(uint32(h>>24), len(keys))]
+	s.pending = append(s.pending, &keys[slot(uint32(h>>24), len(keys))])
+}
+
+func (s *exactSet) fetch() {
+	for _, p := range s.pending {
+		s.sink += *p
+	}
+	clear(s.pending)
+	s.pending = s.pending[:0]
 }
 
 // same reports whether record rec holds v, and the position it came with.

@@ -36,6 +36,8 @@ func (d *duplicateKeys) ahead(c *matterext.Certificate) {
 	}
 }
 
+func (d *duplicateKeys) fetch() { d.seen.fetch() }
+
 func (d *duplicateKeys) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
 	if len(c.PublicKey.Key.Bytes) == 0 {
 		return

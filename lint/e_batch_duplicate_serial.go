@@ -42,6 +42,8 @@ func (d *duplicateSerials) value(c *matterext.Certificate) []byte {
 
 func (d *duplicateSerials) ahead(c *matterext.Certificate) { d.seen.touch(d.value(c)) }
 
+func (d *duplicateSerials) fetch() { d.seen.fetch() }
+
 func (d *duplicateSerials) Add(c *matterext.Certificate, _ matterext.Role, r *Reporter) {
 	d.value(c)
 	pos := uint32(0)

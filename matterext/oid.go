@@ -139,15 +139,15 @@ func (o OID) Name() string {
 }
 
 // shortDNNames are the attribute labels used when a Name is rendered.
-var shortDNNames = []oidName{
+var shortDNNames = []oidName{ // the attributes of Matter names first
 	{OIDCommonName, "CN"},
+	{OIDMatterVendorID, "VID"},
+	{OIDMatterProductID, "PID"},
 	{OID{0x55, 0x04, 0x06}, "C"},
 	{OID{0x55, 0x04, 0x0A}, "O"},
 	{OID{0x55, 0x04, 0x0B}, "OU"},
 	{OID{0x55, 0x04, 0x07}, "L"},
 	{OID{0x55, 0x04, 0x08}, "ST"},
-	{OIDMatterVendorID, "VID"},
-	{OIDMatterProductID, "PID"},
 }
 
 const hexDigits = "0123456789ABCDEF"
