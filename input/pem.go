@@ -151,15 +151,25 @@ func (s *stream) pemFast(blk *pemBlock, limit int) bool {
 		return false
 	}
 	body := buf[:end+1]
-	blk.b64 = slices.Grow(blk.b64[:0], base64.StdEncoding.DecodedLen(len(body)))
-	out := blk.b64[:base64.StdEncoding.DecodedLen(len(body))]
-	n, err := base64.StdEncoding.Decode(out, body)
+	// The lines without their newlines (the decoder would skip them, but
+	// more slowly than this copy): a line's final \r goes too; any other
+	// byte stays, for the decoder to judge.
+	b64 := blk.b64[:0]
+	for rest := body; len(rest) > 0; {
+		i := bytes.IndexByte(rest, '\n')
+		line := rest[:i]
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		b64, rest = append(b64, line...), rest[i+1:]
+	}
+	blk.b64 = b64[:0]
+	out := s.alloc(base64.StdEncoding.DecodedLen(len(b64)))
+	n, err := base64.StdEncoding.Decode(out, b64)
 	if err != nil || n == 0 || n > s.max {
-		blk.b64 = blk.b64[:0]
 		return false
 	}
-	blk.der = append(s.alloc(n)[:0], out[:n]...)
-	blk.b64 = blk.b64[:0]
+	blk.der = out[:n]
 	s.off += int64(len(body))
 	s.line += bytes.Count(body, []byte{'\n'})
 	_, _ = s.br.Discard(len(body)) // buffered: it cannot fail
