@@ -141,3 +141,26 @@ func TestOneRuleOneFile(t *testing.T) {
 func lintMetadata(name, desc, cite string) zlint.LintMetadata {
 	return zlint.LintMetadata{Name: name, Description: desc, Citation: cite, Source: "ACME"}
 }
+
+// TestSelectNamesAReplacedRule: a retired rule name in --include/--exclude
+// is an ErrUnknownRule that names the rule checking it now, which exists;
+// an unknown name says it is neither a rule nor a source.
+func TestSelectNamesAReplacedRule(t *testing.T) {
+	reg := lint.Default()
+	for _, tc := range []struct{ name, want string }{
+		{"e_crlsigner_basic_constraints_ca", `replaced by "e_dcl_crlsigner_format_invalid"`},
+		{"e_vvsc_key_usage_not_digital_signature_only", `replaced by "e_dcl_vvsc_extensions_invalid"`},
+		{"e_noc_pki_vid_pid_attribute_repeated", `replaced by "e_dcl_vid_pid_attribute_repeated"`},
+		{"e_no_such_rule", "neither a rule name nor a source"},
+	} {
+		_, err := reg.Select("", nil, []string{tc.name})
+		if !errors.Is(err, lint.ErrUnknownRule) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want ErrUnknownRule saying %s", tc.name, err, tc.want)
+		}
+		if i := strings.Index(tc.want, `"`); i >= 0 {
+			if _, err := reg.Lookup(strings.Trim(tc.want[i:], `"`)); err != nil {
+				t.Errorf("%s: its replacement: %v", tc.name, err)
+			}
+		}
+	}
+}
