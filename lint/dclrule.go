@@ -25,6 +25,7 @@ type dclRuleSpec struct {
 	expected           string
 	quote, quoteSource string
 	note               string
+	replaces           []string // retired rule names (Metadata.Replaces)
 	// issues returns the DCL check's issues; applies, when set, says
 	// whether the DCL runs the check on this certificate for ctx.Role.
 	issues  func(ctx *CertContext, c *x509.Certificate) []dclIssue
@@ -38,7 +39,7 @@ func dclRule(s dclRuleSpec) *CertRule {
 		Metadata: Metadata{
 			LintMetadata: lintMeta(s.name, s.description, cite, SourceDCL),
 			Roles:        s.roles, SDK: SDKNotChecked, DCLCheck: s.check,
-			Quote: s.quote, QuoteSource: s.quoteSource, Note: s.note,
+			Quote: s.quote, QuoteSource: s.quoteSource, Note: s.note, Replaces: s.replaces,
 		},
 		Check: func(ctx *CertContext, r *Reporter) {
 			c := ctx.X509()

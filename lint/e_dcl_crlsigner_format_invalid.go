@@ -9,6 +9,7 @@ import (
 func init() {
 	register(dclRule(dclRuleSpec{
 		name:        "e_dcl_crlsigner_format_invalid",
+		replaces:    []string{"e_crlsigner_basic_constraints_ca", "e_crlsigner_key_usage_crl_sign_missing", "e_crlsigner_key_usage_forbidden_bits"},
 		description: "The DCL's delegated CRL signer profile: ecdsa-with-SHA256 and a P-256 key; basicConstraints present, critical, cA FALSE; keyUsage present, critical, with cRLSign and nothing but digitalSignature beside it",
 		roles:       matterext.RoleCRLSigner,
 		check:       DCLCheck{Func: dclCRLSignerGo, Order: 3, Error: "ErrCRLSignerCertificateInvalidFormat", Code: 441},

@@ -9,6 +9,7 @@ import (
 func init() {
 	register(dclRule(dclRuleSpec{
 		name:        "e_dcl_vid_pid_attribute_repeated",
+		replaces:    []string{"e_noc_pki_vid_pid_attribute_repeated"},
 		description: "The DCL rejects a certificate whose subject or issuer holds more than one matter-vid or more than one matter-pid attribute",
 		roles:       rolesDCL &^ matterext.RoleCRLSigner,
 		check:       DCLCheck{Func: fnX509("VerifyAtMostOneVIDAndPID"), Order: 1, Error: "ErrInvalidCertificate", Code: 409},

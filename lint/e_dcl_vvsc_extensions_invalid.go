@@ -9,6 +9,7 @@ import (
 func init() {
 	register(dclRule(dclRuleSpec{
 		name:        "e_dcl_vvsc_extensions_invalid",
+		replaces:    []string{"e_vvsc_key_usage_not_digital_signature_only"},
 		description: "The DCL's VVSC profile: basicConstraints present and critical; keyUsage present, critical and exactly digitalSignature; 20-octet SKID and AKID, even on a self-signed VVSC",
 		roles:       matterext.RoleVVSC,
 		check:       DCLCheck{Func: fnX509("VerifyVVSCExtensions"), Order: 2, Error: "ErrInvalidCertificate", Code: 409},

@@ -253,6 +253,9 @@ type Metadata struct {
 	// dcl to run it in the ledger's order (gox509.go); zero for the other
 	// rules.
 	DCLCheck DCLCheck
+	// Replaces lists retired rule names whose checks this rule took over;
+	// naming one in a selection is an error that points here.
+	Replaces []string
 	// NeedsTime marks rules that only run when an evaluation time is given.
 	NeedsTime bool
 	// Level is the severity of metadata whose name has no severity prefix:

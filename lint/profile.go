@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -49,8 +50,10 @@ func (reg *Registry) Select(profile string, include, exclude []string) (*Registr
 	}
 	for _, n := range append(append([]string(nil), include...), exclude...) {
 		if _, ok := reg.byName[n]; !ok && !sources[strings.ToLower(n)] {
-			if now, ok := replacedRules[n]; ok {
-				return nil, fmt.Errorf("%w: %q was replaced by %q (the DCL's check on Go's crypto/x509 parse)", ErrUnknownRule, n, now)
+			for _, m := range reg.all {
+				if slices.Contains(m.Replaces, n) {
+					return nil, fmt.Errorf("%w: %q was replaced by %q", ErrUnknownRule, n, m.Name)
+				}
 			}
 			return nil, fmt.Errorf("%w: %q is neither a rule name nor a source", ErrUnknownRule, n)
 		}
@@ -72,14 +75,4 @@ func (reg *Registry) Select(profile string, include, exclude []string) (*Registr
 		}
 		return keep(m)
 	}), nil
-}
-
-// replacedRules maps the names of retired rules to the rules that now check
-// what they checked, for the error that tells a user of an old name.
-var replacedRules = map[string]string{
-	"e_crlsigner_basic_constraints_ca":            "e_dcl_crlsigner_format_invalid",
-	"e_crlsigner_key_usage_crl_sign_missing":      "e_dcl_crlsigner_format_invalid",
-	"e_crlsigner_key_usage_forbidden_bits":        "e_dcl_crlsigner_format_invalid",
-	"e_noc_pki_vid_pid_attribute_repeated":        "e_dcl_vid_pid_attribute_repeated",
-	"e_vvsc_key_usage_not_digital_signature_only": "e_dcl_vvsc_extensions_invalid",
 }
