@@ -522,36 +522,45 @@ func (c *checker) immediateIssuerVIDPID(d *dclCert) {
 		c.fail(CodeInvalidCertificate, "handler", "x/pki/keeper/msg_server_add_x_509_cert.go:verifyImmediateIssuerVidPid", "issuer.subjectAsText", "%v", err)
 		return
 	}
-	pv, err := VIDFromSubjectText(pText)
+	vid := issuerID{"vid", "certificate VID=0x%X, issuer VID=0x%X", "Child certificate VID must match the issuer's VID: ",
+		VIDFromSubjectText, d.vid, CodeInvalidVidFormat, CodeCertVidNotEqualToIssuerVid}
+	pid := issuerID{"pid", "certificate PID=0x%X, issuer PID=0x%X", "When the issuer has a PID the child certificate must carry a matching PID: ",
+		PIDFromSubjectText, d.pid, CodeInvalidPidFormat, CodeCertPidNotEqualToIssuerPid}
+	if c.sameAsIssuer(vid, pText) {
+		c.sameAsIssuer(pid, pText)
+	}
+}
+
+// issuerID is the VID or the PID half of verifyImmediateIssuerVidPid.
+type issuerID struct {
+	name              string // "vid" or "pid"
+	values, mismatch  string // the mismatch message: its values, then its lead
+	fromText          func(string) (int32, error)
+	child             func() (int32, error)
+	badFormat, differ Code
+}
+
+// sameAsIssuer checks one half of verifyImmediateIssuerVidPid: when the
+// issuer's subject text has the ID, the child's must equal it. It reports
+// false when the DCL stops there (an ID that does not parse).
+func (c *checker) sameAsIssuer(id issuerID, issuerText string) bool {
+	want, err := id.fromText(issuerText)
 	if err != nil {
-		c.fail(CodeInvalidVidFormat, "handler", srcIssuerVID, "issuer.subjectAsText", "Could not parse the issuer's vid: %v", err)
-		return
+		c.fail(id.badFormat, "handler", srcIssuerVID, "issuer.subjectAsText", "Could not parse the issuer's %s: %v", id.name, err)
+		return false
 	}
-	if pv != 0 {
-		cv, err := d.vid()
-		if err != nil {
-			c.fail(CodeInvalidVidFormat, "handler", srcIssuerVID, "tbsCertificate.subject", "Could not parse vid: %v", err)
-			return
-		}
-		if cv != pv {
-			c.fail(CodeCertVidNotEqualToIssuerVid, "handler", srcIssuerVID, "tbsCertificate.subject", "Child certificate VID must match the issuer's VID: certificate VID=0x%X, issuer VID=0x%X", cv, pv)
-		}
+	if want == 0 {
+		return true
 	}
-	pp, err := PIDFromSubjectText(pText)
+	got, err := id.child()
 	if err != nil {
-		c.fail(CodeInvalidPidFormat, "handler", srcIssuerVID, "issuer.subjectAsText", "Could not parse the issuer's pid: %v", err)
-		return
+		c.fail(id.badFormat, "handler", srcIssuerVID, "tbsCertificate.subject", "Could not parse %s: %v", id.name, err)
+		return false
 	}
-	if pp != 0 {
-		cp, err := d.pid()
-		if err != nil {
-			c.fail(CodeInvalidPidFormat, "handler", srcIssuerVID, "tbsCertificate.subject", "Could not parse pid: %v", err)
-			return
-		}
-		if cp != pp {
-			c.fail(CodeCertPidNotEqualToIssuerPid, "handler", srcIssuerVID, "tbsCertificate.subject", "When the issuer has a PID the child certificate must carry a matching PID: certificate PID=0x%X, issuer PID=0x%X", cp, pp)
-		}
+	if got != want {
+		c.fail(id.differ, "handler", srcIssuerVID, "tbsCertificate.subject", id.mismatch+id.values, got, want)
 	}
+	return true
 }
 
 // ---- MsgAddNocX509RootCert / MsgAddNocX509IcaCert -----------------------
