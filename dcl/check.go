@@ -229,50 +229,68 @@ type chainError struct {
 	detail  string
 }
 
+// chainRules are what differs between the DCL's two chain walks: the depth
+// limit, the signature check, and which stored parents count.
+type chainRules struct {
+	maxDepth int
+	tooLong  string // the detail of a chain over maxDepth
+	selfBad  string // the lead of a bad self-signature's detail
+	verify   func(child, parent *x509.Certificate) error
+	// skip says why a stored parent does not count ("" when it does);
+	// undecodable says what a parent that does not decode adds to the
+	// details ("" for nothing).
+	skip        func(p *Record) string
+	undecodable func(msg string) string
+	underParent func(serial string, err error) string // a failed parent signature's detail
+	notChained  func(serial, detail string) string    // a parent that does not chain's detail
+}
+
 // verifyChain is all_certificates.go:verifyCertificate: it returns the root
 // the certificate chains to.
 func (c *checker) verifyChain(d *dclCert, depth int) (*dclCert, *chainError) {
-	if depth > maxChainDepth {
-		return nil, &chainError{detail: "the chain is longer than " + fmt.Sprint(maxChainDepth)}
-	}
-	if d.selfSigned() {
-		if err := lint.DCLVerify(d.cert, d.cert, c.at); err != nil {
-			return nil, &chainError{detail: "crypto/x509 Verify of the self-signed certificate: " + err.Error()}
-		}
-		return d, nil
-	}
-	parents := c.l.allCerts(d.issuer, d.authorityKeyID)
-	if len(parents) == 0 {
-		return nil, &chainError{missing: true, detail: fmt.Sprintf("no certificate with subject=%s and subjectKeyID=%s on the ledger", shortID(d.issuer), d.authorityKeyID)}
-	}
-	var details []string
-	for _, p := range parents {
-		pd, f := decodeDCL(p.PEM, false)
-		if f != nil {
-			details = append(details, "a stored parent does not decode: "+f.msg)
-			continue
-		}
-		if err := lint.DCLVerify(d.cert, pd.cert, c.at); err != nil {
-			details = append(details, "crypto/x509 Verify under serial "+pd.serial+": "+err.Error())
-			continue
-		}
-		root, ce := c.verifyChain(pd, depth+1)
-		if ce == nil {
-			return root, nil
-		}
-		details = append(details, "parent serial "+pd.serial+" does not chain to a root: "+ce.detail)
-	}
-	return nil, &chainError{detail: strings.Join(details, "; ")}
+	verify := func(child, parent *x509.Certificate) error { return lint.DCLVerify(child, parent, c.at) }
+	return c.walkChain(d, depth, chainRules{
+		maxDepth: maxChainDepth, tooLong: "the chain is longer than " + fmt.Sprint(maxChainDepth),
+		selfBad: "crypto/x509 Verify of the self-signed certificate: ", verify: verify,
+		skip:        func(*Record) string { return "" },
+		undecodable: func(msg string) string { return "a stored parent does not decode: " + msg },
+		underParent: func(serial string, err error) string {
+			return "crypto/x509 Verify under serial " + serial + ": " + err.Error()
+		},
+		notChained: func(serial, detail string) string {
+			return "parent serial " + serial + " does not chain to a root: " + detail
+		},
+	})
 }
 
 // verifyVVSC is all_certificates.go:verifyVVSCCertificate.
 func (c *checker) verifyVVSC(d *dclCert, depth int) (*dclCert, *chainError) {
-	if depth > 3 {
-		return nil, &chainError{detail: "VVSC chain length exceeds limit of 3"}
+	verify := func(child, parent *x509.Certificate) error { return vvscSignature(child, parent, c.at) }
+	return c.walkChain(d, depth, chainRules{
+		maxDepth: 3, tooLong: "VVSC chain length exceeds limit of 3",
+		selfBad: "VVSC trust anchor self-signature verification failed: ", verify: verify,
+		skip: func(p *Record) string {
+			if p.Type != VIDSignerPKI {
+				return "a parent of type " + string(p.Type) + " is skipped (only VIDSignerPKI parents count)"
+			}
+			return ""
+		},
+		undecodable: func(string) string { return "" },
+		underParent: func(_ string, err error) string { return err.Error() },
+		notChained:  func(_, detail string) string { return detail },
+	})
+}
+
+// walkChain walks from d up the stored parents (issuer name + AKID) to a
+// self-signed root under r, depth-first in the ledger's order, as both of
+// the DCL's chain walks do.
+func (c *checker) walkChain(d *dclCert, depth int, r chainRules) (*dclCert, *chainError) {
+	if depth > r.maxDepth {
+		return nil, &chainError{detail: r.tooLong}
 	}
 	if d.selfSigned() {
-		if err := vvscSignature(d.cert, d.cert, c.at); err != nil {
-			return nil, &chainError{detail: "VVSC trust anchor self-signature verification failed: " + err.Error()}
+		if err := r.verify(d.cert, d.cert); err != nil {
+			return nil, &chainError{detail: r.selfBad + err.Error()}
 		}
 		return d, nil
 	}
@@ -282,23 +300,26 @@ func (c *checker) verifyVVSC(d *dclCert, depth int) (*dclCert, *chainError) {
 	}
 	var details []string
 	for _, p := range parents {
-		if p.Type != VIDSignerPKI {
-			details = append(details, "a parent of type "+string(p.Type)+" is skipped (only VIDSignerPKI parents count)")
+		if why := r.skip(p); why != "" {
+			details = append(details, why)
 			continue
 		}
 		pd, f := decodeDCL(p.PEM, false)
 		if f != nil {
+			if m := r.undecodable(f.msg); m != "" {
+				details = append(details, m)
+			}
 			continue
 		}
-		if err := vvscSignature(d.cert, pd.cert, c.at); err != nil {
-			details = append(details, err.Error())
+		if err := r.verify(d.cert, pd.cert); err != nil {
+			details = append(details, r.underParent(pd.serial, err))
 			continue
 		}
-		root, ce := c.verifyVVSC(pd, depth+1)
+		root, ce := c.walkChain(pd, depth+1, r)
 		if ce == nil {
 			return root, nil
 		}
-		details = append(details, ce.detail)
+		details = append(details, r.notChained(pd.serial, ce.detail))
 	}
 	return nil, &chainError{detail: strings.Join(details, "; ")}
 }
