@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/verify/p256"
 )
 
@@ -16,7 +17,7 @@ import (
 // hashing the TBS and p256 VerifyASN1 (parsing is matterlint's own and
 // costs a few µs; x509parse+p256table shows it with crypto/x509's parser).
 func BenchmarkDACCheck(b *testing.B) {
-	dir := filepath.Join(benchCorpus(b), "commissioner_dut", "struct_cd_authorized_paa_list_count1_valid")
+	dir := testutil.Corpus(b, filepath.Join("commissioner_dut", "struct_cd_authorized_paa_list_count1_valid"))
 	dacDER, err := os.ReadFile(filepath.Join(dir, "dac.der"))
 	if err != nil {
 		b.Fatal(err)
@@ -86,13 +87,4 @@ func BenchmarkDACCheck(b *testing.B) {
 			}
 		}
 	})
-}
-
-func benchCorpus(b *testing.B) string {
-	// Same location rule as corpus(); benchmarks just skip.
-	dir := corpusRoot()
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("shared corpus not found at %s", dir)
-	}
-	return dir
 }

@@ -11,33 +11,11 @@ import (
 	"encoding/pem"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
+	"github.com/matterlint/matterlint/internal/testutil"
 	"github.com/matterlint/matterlint/verify/p256"
 )
-
-// corpus returns a path in the shared corpus (../shared/corpus/chip beside
-// the repository), like internal/testutil.Corpus: skipped when absent,
-// failing under CI. (testutil is not imported so that this package's tests
-// do not depend on package verify, which may come to import p256.)
-func corpus(t *testing.T, rel string) string {
-	t.Helper()
-	dir := corpusRoot()
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing in CI: %v", err)
-		}
-		t.Skipf("shared corpus not found at %s", dir)
-	}
-	return filepath.Join(dir, rel)
-}
-
-// corpusRoot is ../shared/corpus/chip beside the repository.
-func corpusRoot() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", "chip")
-}
 
 func loadCert(t *testing.T, path string) *x509.Certificate {
 	t.Helper()
@@ -106,16 +84,16 @@ func corpusCheck(t *testing.T, name string, child, parent *x509.Certificate) (va
 // TestCorpus: every DAC in the commissioner vectors against its sibling PAI,
 // and every PAI against the PAA roots its issuer names.
 func TestCorpus(t *testing.T) {
-	dir := corpus(t, "commissioner_dut")
+	dir := testutil.Corpus(t, "commissioner_dut")
 	dacs, err := filepath.Glob(filepath.Join(dir, "*", "dac.der"))
 	if err != nil || len(dacs) == 0 {
 		t.Fatalf("no DACs under %s (%v)", dir, err)
 	}
 	var roots []*x509.Certificate
 	for _, pat := range []string{
-		corpus(t, "development-paa/*.pem"),
-		corpus(t, "test-attestation/*PAA*.pem"),
-		corpus(t, "production-paa/*.pem"),
+		testutil.Corpus(t, "development-paa/*.pem"),
+		testutil.Corpus(t, "test-attestation/*PAA*.pem"),
+		testutil.Corpus(t, "production-paa/*.pem"),
 		filepath.Join(dir, "*", "paa-Cert.pem"),
 	} {
 		files, _ := filepath.Glob(pat)
